@@ -1,0 +1,78 @@
+// The chunked document driver: reads documents from a stream, runs them
+// through a Pipeline and writes the result, in memory bounded by the chunk
+// size (and, for JSONL, the largest record).
+//
+//   zhclean::StreamOptions opts;
+//   opts.format = zhclean::DocumentFormat::kJsonl;
+//   zhclean::StreamReport report;
+//   zhclean::Status s = zhclean::CleanStream("in.jsonl", in, out, &pipeline,
+//                                            opts, &report, diag_sink);
+#ifndef ZHCLEAN_STREAM_H_
+#define ZHCLEAN_STREAM_H_
+
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "zhclean/diagnostic.h"
+#include "zhclean/pipeline.h"
+#include "zhclean/status.h"
+
+namespace zhclean {
+
+enum class DocumentFormat {
+  kText,   // A whole input (or NUL-separated record with -z) is a document.
+  kLines,  // Each line (or NUL-separated record) is a document.
+  kJsonl,  // Each line is a JSON object; one string field is the document.
+};
+
+// Parses "text", "lines" or "jsonl"; kInvalidArgument otherwise.
+StatusOr<DocumentFormat> ParseDocumentFormat(std::string_view name);
+
+struct StreamOptions {
+  DocumentFormat format = DocumentFormat::kText;
+  bool nul_separated = false;       // -z: records end in NUL, not newline.
+  std::string field = "text";       // JSONL field to clean.
+  bool keep_bad_records = false;    // --on-error keep: pass bad JSONL as is.
+  bool keep_invalid_utf8 = false;   // --invalid keep: pass bad bytes as is.
+  size_t chunk_size = 1 << 20;      // Read block; cap on one piece of a line.
+  size_t max_record = 64 << 20;     // Largest JSONL record accepted.
+  bool check = false;               // Clean but write nothing (--check).
+};
+
+// Counters for --stats. Summable across inputs with Merge().
+struct StreamReport {
+  uint64_t documents = 0;          // Documents seen.
+  uint64_t changed_documents = 0;  // Documents with at least one edit.
+  uint64_t bytes_in = 0;           // Input bytes read.
+  uint64_t bytes_out = 0;          // Output bytes produced.
+  uint64_t bad_records = 0;        // Documents rejected with an error.
+  uint64_t kept_records = 0;       // Bad records passed through (keep).
+  uint64_t split_lines = 0;        // Lines longer than chunk_size, split.
+  void Merge(const StreamReport& other);
+};
+
+// Cleans every document of `in` into `out`. Per-document data errors (bad
+// UTF-8, bad JSON) go to `diag` with path, line and byte offset, count in
+// report->bad_records and do not stop later documents, except in text
+// format where the input is a single document: then the first error stops
+// that input and is returned as kDataError. Returns kIoError when writing
+// fails. `name` is used in diagnostics ("stdin" for standard input).
+Status CleanStream(std::string_view name, std::istream& in, std::ostream& out,
+                   Pipeline* pipeline, const StreamOptions& options,
+                   StreamReport* report, const DiagnosticSink& diag);
+
+// The --stats JSON object (one line, no newline): the report's counters,
+// `seconds`, and the pipeline's edit counts by step and rule.
+std::string StatsJson(std::string_view tool, const StreamReport& report,
+                      const Pipeline& pipeline, double seconds);
+
+// One --explain JSONL line, newline included, for `edit` made to a
+// document of `input`.
+std::string EditJson(std::string_view input, const Edit& edit);
+
+}  // namespace zhclean
+
+#endif  // ZHCLEAN_STREAM_H_

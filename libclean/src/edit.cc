@@ -1,0 +1,22 @@
+#include "zhclean/edit.h"
+
+namespace zhclean {
+
+void EditLog::Record(uint64_t offset, std::string_view before,
+                     std::string_view after, std::string_view rule,
+                     std::string_view reason) {
+  Count(rule, 1);
+  if (detailed()) {
+    (*sink_)(Edit{step_, document_, offset, before, after, rule, reason});
+  }
+}
+
+void EditLog::Count(std::string_view rule, uint64_t n) {
+  if (n == 0) return;
+  document_edits_ += n;
+  auto it = by_rule_.find(rule);
+  if (it == by_rule_.end()) it = by_rule_.emplace(std::string(rule), 0).first;
+  it->second += n;
+}
+
+}  // namespace zhclean

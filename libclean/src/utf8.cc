@@ -1,0 +1,145 @@
+#include "utf8.h"
+
+#include <cstring>
+
+namespace zhclean::internal {
+
+namespace {
+
+inline bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Returns the length of the valid sequence at s[i], or 0 if invalid or
+// truncated.
+inline size_t ValidSequenceAt(const unsigned char* p, size_t avail) {
+  unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) return avail >= 2 && IsCont(p[1]) ? 2 : 0;
+  if (c < 0xF0) {
+    if (avail < 3 || !IsCont(p[1]) || !IsCont(p[2])) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;   // Overlong.
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // Surrogate.
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (avail < 4 || !IsCont(p[1]) || !IsCont(p[2]) || !IsCont(p[3])) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;   // Overlong.
+    if (c == 0xF4 && p[1] >= 0x90) return 0;  // Above U+10FFFF.
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+size_t ValidUtf8Prefix(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t len = ValidSequenceAt(p + i, n - i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
+}
+
+size_t InvalidSequenceLength(std::string_view s) {
+  // Maximal subpart of an ill-formed sequence (Unicode 3.9, U+FFFD policy).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  unsigned char c = p[0];
+  size_t need = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3
+                : c >= 0xC2 && c < 0xE0 ? 2 : 1;
+  size_t i = 1;
+  while (i < need && i < n && IsCont(p[i])) {
+    if (i == 1) {
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+          (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) {
+        break;
+      }
+    }
+    ++i;
+  }
+  return i;
+}
+
+size_t IncompleteTail(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  for (size_t back = 1; back <= 3 && back <= n; ++back) {
+    unsigned char c = p[n - back];
+    if (IsCont(c)) continue;
+    size_t need = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+    if (c >= 0xF5 || c < 0xC2) return 0;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+size_t SafeCut(std::string_view s, size_t max_len) {
+  if (s.size() <= max_len) return s.size();
+  size_t cut = max_len;
+  while (cut > 0 && IsCont(static_cast<unsigned char>(s[cut]))) --cut;
+  size_t floor = cut > 4096 ? cut - 4096 : 0;
+  static const char* const kBreaks[] = {"。", "！", "？", "；", "，", "、"};
+  for (size_t i = cut; i > floor; --i) {
+    unsigned char c = static_cast<unsigned char>(s[i - 1]);
+    if (c == ' ' || c == '\t' || c == '.' || c == ',' || c == ';') return i;
+    if (i >= 3) {
+      for (const char* b : kBreaks) {
+        if (std::memcmp(s.data() + i - 3, b, 3) == 0) return i;
+      }
+    }
+  }
+  return cut == 0 ? max_len : cut;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (int k = 1; k < len && *i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !IsCont(static_cast<unsigned char>(c));
+  return n;
+}
+
+}  // namespace zhclean::internal

@@ -1,0 +1,41 @@
+// UTF-8 scanning helpers shared by the driver and the stages.
+#ifndef ZHCLEAN_SRC_UTF8_H_
+#define ZHCLEAN_SRC_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace zhclean::internal {
+
+// Length of the longest prefix of `s` that is valid UTF-8 (RFC 3629: no
+// overlongs, no surrogates, nothing above U+10FFFF). Equals s.size() when
+// the whole string is valid. ASCII runs are scanned eight bytes at a time.
+size_t ValidUtf8Prefix(std::string_view s);
+
+// Length of the malformed sequence starting at s[0] (at least 1): the bytes
+// that a decoder would replace with one U+FFFD.
+size_t InvalidSequenceLength(std::string_view s);
+
+// Number of trailing bytes of `s` that form an incomplete (but so far valid)
+// multi-byte sequence, 0..3. Used to carry bytes between chunks.
+size_t IncompleteTail(std::string_view s);
+
+// Largest cut <= max_len that does not split a code point, preferring to cut
+// right after a space or CJK/ASCII sentence punctuation found in the last
+// 4 KiB before max_len. Returns s.size() when s.size() <= max_len.
+size_t SafeCut(std::string_view s, size_t max_len);
+
+// Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+
+// Appends the UTF-8 encoding of `cp` to *out.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// Number of code points in valid UTF-8 `s`.
+size_t CountCodePoints(std::string_view s);
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_UTF8_H_

@@ -1,0 +1,341 @@
+#include "cli.h"
+
+#include <csignal>
+#include <cstring>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include "zhclean/file_io.h"
+#include "zhclean/stream.h"
+
+#ifndef ZHCLEAN_VERSION
+#define ZHCLEAN_VERSION "0.0.0"
+#endif
+
+namespace zhclean::cli {
+
+namespace {
+
+struct CommonOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  bool in_place = false;
+  std::string backup;
+  bool recursive = false;
+  StreamOptions stream;
+  std::string explain;
+  bool stats = false;
+  std::string stats_file;  // Empty: stderr.
+  bool quiet = false;
+};
+
+void AddCommonOptions(po::options_description* d) {
+  d->add_options()
+    ("help,h", "Print this help and exit.")
+    ("version", "Print the version and exit.")
+    ("output,o", po::value<std::string>()->value_name("FILE"),
+     "Write to FILE (created atomically) instead of standard output.")
+    ("in-place,i", po::bool_switch(), "Rewrite each input file in place (atomically).")
+    ("backup", po::value<std::string>()->value_name("SUFFIX"),
+     "With --in-place, keep the original as FILE+SUFFIX.")
+    ("recursive,r", po::bool_switch(), "Read every file under directory inputs.")
+    ("format", po::value<std::string>()->default_value("text")->value_name("FMT"),
+     "Document format: text (a file is one document), lines (each line is "
+     "one), or jsonl (one JSON object per line).")
+    ("field", po::value<std::string>()->default_value("text")->value_name("NAME"),
+     "JSONL field to clean; every other field passes through unchanged.")
+    ("null-data,z", po::bool_switch(), "Documents or lines end in NUL, not newline.")
+    ("on-error", po::value<std::string>()->default_value("fail")->value_name("MODE"),
+     "A JSONL record that is not JSON or lacks the field: fail (report it "
+     "and drop it) or keep (report it and pass it through).")
+    ("invalid", po::value<std::string>()->default_value("fail")->value_name("MODE"),
+     "Invalid UTF-8: fail (report the byte offset) or keep (pass the bytes "
+     "through untouched).")
+    ("max-record", po::value<size_t>()->default_value(64 << 20)->value_name("BYTES"),
+     "Largest JSONL record accepted.")
+    ("explain", po::value<std::string>()->value_name("FILE"),
+     "Write every change as a JSON line (input, document, step, offset, "
+     "before, after, rule, reason) to FILE.")
+    ("stats", po::value<std::string>()->implicit_value("")->value_name("FILE"),
+     "Print a JSON summary (documents, bytes, changes by rule, seconds) to "
+     "standard error, or to FILE with --stats=FILE.")
+    ("check", po::bool_switch(), "Change nothing; exit 3 if any document would change.")
+    ("quiet,q", po::bool_switch(), "Do not print warnings.");
+}
+
+po::options_description HiddenOptions() {
+  po::options_description d;
+  d.add_options()
+    ("input", po::value<std::vector<std::string>>(), "Input files.")
+    ("chunk-size", po::value<size_t>()->default_value(1 << 20), "Read block size.");
+  return d;
+}
+
+void PrintHelp(const ToolSpec& spec, const po::options_description& visible,
+               std::ostream& out) {
+  out << "Usage: " << spec.name << " " << spec.usage << "\n"
+      << spec.summary << "\n"
+      << "With no FILE, or when FILE is -, read standard input.\n\n"
+      << visible << "\n"
+      << "Exit status:\n"
+      << "  0  success\n"
+      << "  1  some input failed (reported on standard error; other inputs "
+         "were still processed)\n"
+      << "  2  usage error (bad option, unknown config, malformed rules)\n"
+      << "  3  with --check: some document would change\n\n"
+      << "Examples:\n" << spec.examples;
+}
+
+Status Validate(const po::variables_map& vm, CommonOptions* o) {
+  if (vm.count("input")) o->inputs = vm["input"].as<std::vector<std::string>>();
+  if (o->inputs.empty()) o->inputs.push_back("-");
+  if (vm.count("output")) o->output = vm["output"].as<std::string>();
+  o->in_place = vm["in-place"].as<bool>();
+  if (vm.count("backup")) o->backup = vm["backup"].as<std::string>();
+  o->recursive = vm["recursive"].as<bool>();
+  o->quiet = vm["quiet"].as<bool>();
+  if (vm.count("explain")) o->explain = vm["explain"].as<std::string>();
+  if (vm.count("stats")) {
+    o->stats = true;
+    o->stats_file = vm["stats"].as<std::string>();
+  }
+  auto format = ParseDocumentFormat(vm["format"].as<std::string>());
+  if (!format.ok()) return format.status();
+  StreamOptions& s = o->stream;
+  s.format = *format;
+  s.field = vm["field"].as<std::string>();
+  s.nul_separated = vm["null-data"].as<bool>();
+  s.check = vm["check"].as<bool>();
+  s.max_record = vm["max-record"].as<size_t>();
+  s.chunk_size = vm["chunk-size"].as<size_t>();
+  std::string on_error = vm["on-error"].as<std::string>();
+  std::string invalid = vm["invalid"].as<std::string>();
+  if (on_error != "fail" && on_error != "keep") {
+    return InvalidArgumentError("--on-error must be fail or keep, not '" + on_error + "'");
+  }
+  if (invalid != "fail" && invalid != "keep") {
+    return InvalidArgumentError("--invalid must be fail or keep, not '" + invalid + "'");
+  }
+  s.keep_bad_records = on_error == "keep";
+  s.keep_invalid_utf8 = invalid == "keep";
+  if (s.chunk_size < 16) return InvalidArgumentError("--chunk-size must be at least 16");
+  if (s.max_record == 0) return InvalidArgumentError("--max-record must be positive");
+  if (o->in_place && !o->output.empty()) {
+    return InvalidArgumentError("--in-place and --output cannot be combined");
+  }
+  if (!o->backup.empty() && !o->in_place) {
+    return InvalidArgumentError("--backup needs --in-place");
+  }
+  for (const std::string& input : o->inputs) {
+    if (o->in_place && input == "-") {
+      return InvalidArgumentError("--in-place needs file inputs, not standard input");
+    }
+    if (!o->output.empty() && input == o->output) {
+      return InvalidArgumentError("output '" + input + "' is also an input (use --in-place)");
+    }
+  }
+  return OkStatus();
+}
+
+int UsageError(const ToolSpec& spec, const std::string& message, std::ostream& err) {
+  err << spec.name << ": " << message << "\n"
+      << "Try '" << spec.name << " --help' for more information.\n";
+  return kExitUsage;
+}
+
+// Runs the whole job once options are valid.
+class Job {
+ public:
+  Job(const ToolSpec& spec, const CommonOptions& options, std::istream& in,
+      std::ostream& out, std::ostream& err)
+      : spec_(spec), o_(options), in_(in), out_(out), err_(err) {}
+
+  int Run(const po::variables_map& vm);
+
+ private:
+  void Error(const std::string& message) {
+    err_ << spec_.name << ": " << message << "\n";
+    failed_ = true;
+  }
+  void ProcessInput(const std::string& path, std::ostream* shared_out);
+  // Prefixes the current input's name unless the message starts with it.
+  std::string Describe(const Status& s) const {
+    if (s.message().rfind(current_input_, 0) == 0) return s.message();
+    return current_input_ + ": " + s.message();
+  }
+  Status CleanOne(const std::string& path, std::istream& in, std::ostream& out);
+  void PrintStats(double seconds);
+
+  const ToolSpec& spec_;
+  const CommonOptions& o_;
+  std::istream& in_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::unique_ptr<Pipeline> pipeline_;
+  StreamReport report_;
+  std::string current_input_;
+  std::ofstream explain_;
+  bool failed_ = false;
+};
+
+Status Job::CleanOne(const std::string& path, std::istream& in, std::ostream& out) {
+  current_input_ = path == "-" ? "stdin" : path;
+  StreamReport report;
+  DiagnosticSink diag = [this](const Diagnostic& d) {
+    if (d.warning && o_.quiet) return;
+    err_ << spec_.name << ": " << d.ToString() << "\n";
+  };
+  Status status = CleanStream(current_input_, in, out, pipeline_.get(), o_.stream,
+                              &report, diag);
+  report_.Merge(report);
+  if (status.ok() && report.bad_records > 0) {
+    return DataError(std::to_string(report.bad_records) + " document(s) failed");
+  }
+  return status;
+}
+
+void Job::ProcessInput(const std::string& path, std::ostream* shared_out) {
+  std::ifstream file;
+  std::istream* in = &in_;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      Error(path + ": cannot open: " + std::strerror(errno));
+      return;
+    }
+    in = &file;
+  }
+  if (!o_.in_place || o_.stream.check) {
+    Status s = CleanOne(path, *in, *shared_out);
+    if (!s.ok()) Error(Describe(s));
+    return;
+  }
+  auto target = AtomicOutputFile::Create(path);
+  if (!target.ok()) {
+    Error(target.status().message());
+    return;
+  }
+  Status s = CleanOne(path, *in, (*target)->stream());
+  if (!s.ok()) {
+    Error(Describe(s) + " (left unchanged)");
+    return;  // The destructor removes the temp file.
+  }
+  s = (*target)->Commit(o_.backup);
+  if (!s.ok()) Error(s.message() + " (left unchanged)");
+}
+
+void Job::PrintStats(double seconds) {
+  std::string json = StatsJson(spec_.name, report_, *pipeline_, seconds) + "\n";
+  if (o_.stats_file.empty()) {
+    err_ << json;
+    return;
+  }
+  std::ofstream f(o_.stats_file, std::ios::binary);
+  f << json;
+  if (!f.flush()) Error(o_.stats_file + ": cannot write statistics");
+}
+
+int Job::Run(const po::variables_map& vm) {
+  auto start = std::chrono::steady_clock::now();
+  EditSink sink;
+  if (!o_.explain.empty()) {
+    explain_.open(o_.explain, std::ios::binary);
+    if (!explain_) return UsageError(spec_, o_.explain + ": cannot open: " + std::strerror(errno), err_);
+    sink = [this](const Edit& e) { explain_ << EditJson(current_input_, e); };
+  }
+  auto pipeline = spec_.build(vm, sink ? &sink : nullptr);
+  if (!pipeline.ok()) {
+    StatusCode c = pipeline.status().code();
+    if (c == StatusCode::kInvalidArgument || c == StatusCode::kNotFound) {
+      return UsageError(spec_, pipeline.status().message(), err_);
+    }
+    Error(pipeline.status().message());
+    return kExitFailure;
+  }
+  pipeline_ = std::move(*pipeline);
+  std::unique_ptr<AtomicOutputFile> output;
+  if (!o_.output.empty() && !o_.stream.check) {
+    auto created = AtomicOutputFile::Create(o_.output);
+    if (!created.ok()) {
+      Error(created.status().message());
+      return kExitFailure;
+    }
+    output = std::move(*created);
+  }
+  std::ostream* shared_out = output ? &output->stream() : &out_;
+  for (const std::string& arg : o_.inputs) {
+    auto expanded = ExpandInputs({arg}, o_.recursive);
+    if (!expanded.ok()) {
+      Error(expanded.status().message());
+      continue;
+    }
+    for (const std::string& path : *expanded) ProcessInput(path, shared_out);
+  }
+  if (output) {
+    if (failed_) {
+      output->Discard();
+      err_ << spec_.name << ": " << o_.output << ": not written because of errors\n";
+    } else if (Status s = output->Commit(); !s.ok()) {
+      Error(s.message());
+    }
+  } else if (!o_.stream.check && !out_.flush()) {
+    Error(std::string("standard output: write failed: ") + std::strerror(errno));
+  }
+  if (explain_.is_open() && !explain_.flush()) Error(o_.explain + ": write failed");
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  if (o_.stats) PrintStats(elapsed.count());
+  if (failed_) return kExitFailure;
+  if (o_.stream.check && report_.changed_documents > 0) return kExitWouldChange;
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
+            std::istream& in, std::ostream& out, std::ostream& err) {
+  po::options_description visible("Options");
+  if (spec.add_options) spec.add_options(&visible);
+  AddCommonOptions(&visible);
+  po::options_description all;
+  all.add(visible).add(HiddenOptions());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError(spec, e.what(), err);
+  }
+  if (vm.count("help")) {
+    PrintHelp(spec, visible, out);
+    return out.flush() ? kExitOk : kExitFailure;
+  }
+  if (vm.count("version")) {
+    out << spec.name << " (zhclean) " << ZHCLEAN_VERSION << "\n";
+    return out.flush() ? kExitOk : kExitFailure;
+  }
+  CommonOptions options;
+  if (Status s = Validate(vm, &options); !s.ok()) return UsageError(spec, s.message(), err);
+  if (spec.early) {
+    int rc = spec.early(vm, out, err);
+    if (rc >= 0) return rc;
+  }
+  try {
+    Job job(spec, options, in, out, err);
+    return job.Run(vm);
+  } catch (const std::exception& e) {
+    err << spec.name << ": internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+int Main(int argc, char** argv, RunFn run) {
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return run(args, std::cin, std::cout, std::cerr);
+}
+
+}  // namespace zhclean::cli

@@ -1,0 +1,59 @@
+// Shared command-line driver: every zhclean tool is a ToolSpec run by
+// RunTool(), which owns the common flags, input and output handling, error
+// printing and exit codes.
+#ifndef ZHCLEAN_TOOLS_COMMON_CLI_H_
+#define ZHCLEAN_TOOLS_COMMON_CLI_H_
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zhclean/edit.h"
+#include "zhclean/pipeline.h"
+#include "zhclean/status.h"
+
+namespace zhclean::cli {
+
+namespace po = boost::program_options;
+
+// Exit codes, shared by every tool and listed in --help.
+enum ExitCode : int {
+  kExitOk = 0,           // Success.
+  kExitFailure = 1,      // Some input failed (data or I/O error).
+  kExitUsage = 2,        // Bad flags or configuration.
+  kExitWouldChange = 3,  // --check: some document would change.
+};
+
+using RunFn = int (*)(const std::vector<std::string>& args, std::istream& in,
+                      std::ostream& out, std::ostream& err);
+
+struct ToolSpec {
+  std::string name;      // Binary name, e.g. "zh-convert".
+  std::string usage;     // Usage line after the name, e.g. "-c CONFIG [FILE]...".
+  std::string summary;   // One sentence on what the tool does.
+  std::string examples;  // Example lines for --help.
+  // Adds the tool's own flags.
+  std::function<void(po::options_description*)> add_options;
+  // Runs after parsing, before any input is read. Returns an exit code to
+  // stop (for --list) or -1 to go on.
+  std::function<int(const po::variables_map&, std::ostream& out, std::ostream& err)> early;
+  // Builds the tool's pipeline; kInvalidArgument and kNotFound are usage
+  // errors (exit 2), others exit 1.
+  std::function<StatusOr<std::unique_ptr<Pipeline>>(const po::variables_map&,
+                                                    const EditSink*)> build;
+};
+
+// Parses `args` (without argv[0]) and runs the tool. Never throws.
+int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
+            std::istream& in, std::ostream& out, std::ostream& err);
+
+// The body of every main(): sets up the process (unsynced iostreams, SIGXFSZ
+// ignored so a file-size limit is a write error) and runs `run` on argv.
+int Main(int argc, char** argv, RunFn run);
+
+}  // namespace zhclean::cli
+
+#endif  // ZHCLEAN_TOOLS_COMMON_CLI_H_

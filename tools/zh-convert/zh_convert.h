@@ -1,0 +1,16 @@
+#ifndef ZHCLEAN_TOOLS_ZH_CONVERT_ZH_CONVERT_H_
+#define ZHCLEAN_TOOLS_ZH_CONVERT_ZH_CONVERT_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace zhclean {
+
+// zh-convert: script conversion through OpenCC. Returns the exit code.
+int RunZhConvert(const std::vector<std::string>& args, std::istream& in,
+                 std::ostream& out, std::ostream& err);
+
+}  // namespace zhclean
+
+#endif  // ZHCLEAN_TOOLS_ZH_CONVERT_ZH_CONVERT_H_
