@@ -20,7 +20,7 @@ TEST(RuleSetTest, ParsesFieldsCommentsAndEscapes) {
       << JoinDiagnostics(errors);
   ASSERT_EQ(file.lines.size(), 3u);
   EXPECT_EQ(file.kind, "map");
-  EXPECT_EQ(file.lines[0].line, 4u);
+  EXPECT_EQ(file.lines[0].line, 3u);
   EXPECT_EQ(file.lines[0].fields[0].text, "巾相");
   EXPECT_EQ(file.lines[0].fields[1].column, 4u);
   EXPECT_EQ(file.lines[1].fields[0].text, "\u200B");
