@@ -35,20 +35,48 @@ using internal::Piece;
 
 // With --invalid keep, each byte of a malformed sequence travels through
 // the stages as the private-use code point U+10FF00 + byte (plane 16, which
-// no stage rewrites) and is turned back into that byte on output.
+// no stage rewrites) and is turned back into that byte on output. Genuine
+// U+10FF00..U+10FFFF characters are escaped byte by byte the same way, so
+// the round trip is exact.
 constexpr char32_t kByteEscapeBase = 0x10FF00;
 
+bool IsEscapeRange(std::string_view s, size_t i) {  // F4 8F BC..BF xx
+  return i + 4 <= s.size() && s[i] == '\xF4' && s[i + 1] == '\x8F' &&
+         static_cast<unsigned char>(s[i + 2]) >= 0xBC;
+}
+
+bool NeedsEscaping(std::string_view s) {
+  if (internal::ValidUtf8Prefix(s) != s.size()) return true;
+  for (size_t i = s.find('\xF4'); i != std::string_view::npos; i = s.find('\xF4', i + 1)) {
+    if (IsEscapeRange(s, i)) return true;
+  }
+  return false;
+}
+
+void AppendEscapedBytes(std::string_view bytes, std::string* out) {
+  for (char c : bytes) {
+    internal::AppendUtf8(kByteEscapeBase + static_cast<unsigned char>(c), out);
+  }
+}
+
 void EscapeInvalidBytes(std::string_view in, std::string* out) {
-  while (!in.empty()) {
-    size_t valid = internal::ValidUtf8Prefix(in);
-    out->append(in.substr(0, valid));
-    in.remove_prefix(valid);
-    if (in.empty()) break;
-    size_t bad = internal::InvalidSequenceLength(in);
-    for (size_t i = 0; i < bad; ++i) {
-      internal::AppendUtf8(kByteEscapeBase + static_cast<unsigned char>(in[i]), out);
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t valid = internal::ValidUtf8Prefix(in.substr(i));
+    size_t end = i + valid;
+    for (size_t j = i; j < end;) {  // Escape genuine plane-16 escapes.
+      if (IsEscapeRange(in, j)) {
+        AppendEscapedBytes(in.substr(j, 4), out);
+        j += 4;
+      } else {
+        out->push_back(in[j++]);
+      }
     }
-    in.remove_prefix(bad);
+    i = end;
+    if (i == in.size()) break;
+    size_t bad = internal::InvalidSequenceLength(in.substr(i));
+    AppendEscapedBytes(in.substr(i, bad), out);
+    i += bad;
   }
 }
 
@@ -56,8 +84,7 @@ void UnescapeInvalidBytes(std::string* s) {
   // U+10FF00..U+10FFFF is F4 8F BC 80 .. F4 8F BF BF.
   size_t w = 0;
   for (size_t r = 0; r < s->size();) {
-    if (r + 4 <= s->size() && (*s)[r] == '\xF4' && (*s)[r + 1] == '\x8F' &&
-        static_cast<unsigned char>((*s)[r + 2]) >= 0xBC) {
+    if (IsEscapeRange(*s, r)) {
       size_t i = r;
       char32_t cp = internal::NextCodePoint(*s, &i);
       (*s)[w++] = static_cast<char>(cp - kByteEscapeBase);
@@ -102,7 +129,6 @@ class Driver {
   char separator_;
   uint64_t document_ = 0;
   bool skipping_ = false;     // The current document failed; drop its rest.
-  bool escaped_doc_ = false;  // The current document carries escaped bytes.
   std::string out_buf_, escaped_, record_buf_;
 };
 
@@ -139,7 +165,6 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
     pipeline_->BeginDocument(document_++);
     ++report_->documents;
     skipping_ = false;
-    escaped_doc_ = false;
   }
   if (skipping_) return OkStatus();
   std::string_view data = p.data;
@@ -152,11 +177,12 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   }
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
-    if (valid < data.size() && options_.keep_invalid_utf8) {
-      escaped_.clear();
-      EscapeInvalidBytes(data, &escaped_);
-      data = escaped_;
-      escaped_doc_ = true;
+    if (options_.keep_invalid_utf8) {
+      if (NeedsEscaping(data)) {
+        escaped_.clear();
+        EscapeInvalidBytes(data, &escaped_);
+        data = escaped_;
+      }
     } else if (valid < data.size()) {
       size_t len = internal::InvalidSequenceLength(data.substr(valid));
       std::string message = "invalid UTF-8 sequence " +
@@ -174,7 +200,9 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   out_buf_.clear();
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Process(data, &out_buf_));
   if (p.last) ZHCLEAN_RETURN_IF_ERROR(pipeline_->Finish(&out_buf_));
-  if (escaped_doc_) UnescapeInvalidBytes(&out_buf_);
+  if (options_.keep_invalid_utf8 && out_buf_.find('\xF4') != std::string::npos) {
+    UnescapeInvalidBytes(&out_buf_);
+  }
   ZHCLEAN_RETURN_IF_ERROR(Write(out_buf_));
   if (p.last && pipeline_->DocumentEdits() > 0) ++report_->changed_documents;
   return WriteSeparator(p);
