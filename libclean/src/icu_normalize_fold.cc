@@ -1,0 +1,128 @@
+// The ICU-backed passes of the normalize stage: "nfc" and "radical".
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
+
+#include "utf8.h"
+#include "width.h"
+
+namespace zhclean::internal {
+
+struct UnicodeFolder::Impl {
+  const icu::Normalizer2* nfc = nullptr;
+  const icu::Normalizer2* nfkc = nullptr;
+  // Everything but the CJK compatibility ideographs, which NFC would map
+  // anywhere; the radical pass maps them inside Han text only.
+  icu::UnicodeSet filter;
+  std::unique_ptr<icu::FilteredNormalizer2> filtered_nfc;
+};
+
+UnicodeFolder::UnicodeFolder(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+UnicodeFolder::~UnicodeFolder() = default;
+
+StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
+  auto impl = std::make_unique<Impl>();
+  UErrorCode status = U_ZERO_ERROR;
+  impl->nfc = icu::Normalizer2::getNFCInstance(status);
+  impl->nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) {
+    return InternalError(std::string("ICU normalizer data: ") +
+                         u_errorName(status));
+  }
+  impl->filter.add(0, 0x10FFFF);
+  impl->filter.remove(0xF900, 0xFAFF);
+  impl->filter.remove(0x2F800, 0x2FA1F);
+  impl->filter.freeze();
+  impl->filtered_nfc =
+      std::make_unique<icu::FilteredNormalizer2>(*impl->nfc, impl->filter);
+  return std::unique_ptr<UnicodeFolder>(new UnicodeFolder(std::move(impl)));
+}
+
+bool UnicodeFolder::NfcInert(char32_t c) const {
+  return impl_->filtered_nfc->isInert(static_cast<UChar32>(c));
+}
+
+void UnicodeFolder::FindNfcEdits(std::string_view line, PassEdits* edits) const {
+  bool inert = true;
+  for (size_t i = 0; i < line.size() && inert;) {
+    size_t len;
+    inert = NfcInert(CodePointAt(line, i, &len));
+    i += len;
+  }
+  if (inert) return;
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized);
+  icu::Edits changes;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->filtered_nfc->normalizeUTF8(
+      0, icu::StringPiece(line.data(), static_cast<int32_t>(line.size())),
+      sink, &changes, status);
+  if (U_FAILURE(status)) return;  // Leave the line as it was.
+  icu::Edits::Iterator it = changes.getCoarseChangesIterator();
+  while (it.next(status)) {
+    if (!it.hasChange()) continue;
+    edits->push_back({static_cast<size_t>(it.sourceIndex()),
+                      static_cast<size_t>(it.oldLength()),
+                      normalized.substr(it.destinationIndex(), it.newLength()),
+                      "Unicode NFC"});
+  }
+}
+
+namespace {
+
+// Length of the run of Han-like code points at `i`; sets *has_han when the
+// run holds a unified ideograph and *has_fold when it holds a radical or
+// compatibility ideograph.
+size_t HanRun(std::string_view line, size_t i, bool* has_han, bool* has_fold) {
+  size_t start = i;
+  while (i < line.size()) {
+    size_t len;
+    char32_t c = CodePointAt(line, i, &len);
+    if (IsHan(c)) {
+      *has_han = true;
+    } else if (IsRadicalOrCompat(c)) {
+      *has_fold = true;
+    } else {
+      break;
+    }
+    i += len;
+  }
+  return i - start;
+}
+
+}  // namespace
+
+void UnicodeFolder::FindRadicalEdits(std::string_view line,
+                                     PassEdits* edits) const {
+  for (size_t i = 0; i < line.size();) {
+    bool has_han = false, has_fold = false;
+    size_t run = HanRun(line, i, &has_han, &has_fold);
+    if (run == 0) {
+      size_t len;
+      CodePointAt(line, i, &len);
+      i += len;
+      continue;
+    }
+    for (size_t j = i; has_han && has_fold && j < i + run;) {
+      size_t len;
+      char32_t c = CodePointAt(line, j, &len);
+      icu::UnicodeString mapped;
+      bool kangxi = c < 0xF900;
+      const icu::Normalizer2* n2 = kangxi ? impl_->nfkc : impl_->nfc;
+      if (IsRadicalOrCompat(c) && n2->getDecomposition(c, mapped) &&
+          mapped.countChar32() == 1 && IsHan(mapped.char32At(0))) {
+        std::string after;
+        AppendUtf8(mapped.char32At(0), &after);
+        edits->push_back({j, len, std::move(after),
+                          kangxi ? "Kangxi radical in Han text -> ideograph"
+                                 : "compatibility ideograph in Han text -> unified"});
+      }
+      j += len;
+    }
+    i += run;
+  }
+}
+
+}  // namespace zhclean::internal
