@@ -57,9 +57,11 @@ void AddCommonOptions(po::options_description* d) {
     ("explain", po::value<std::string>()->value_name("FILE"),
      "Write every change as a JSON line (input, document, step, offset, "
      "before, after, rule, reason) to FILE.")
-    ("stats", po::value<std::string>()->implicit_value("")->value_name("FILE"),
+    ("stats", po::bool_switch(),
      "Print a JSON summary (documents, bytes, changes by rule, seconds) to "
-     "standard error, or to FILE with --stats=FILE.")
+     "standard error at the end.")
+    ("stats-file", po::value<std::string>()->value_name("FILE"),
+     "Write the --stats JSON summary to FILE instead.")
     ("check", po::bool_switch(), "Change nothing; exit 3 if any document would change.")
     ("quiet,q", po::bool_switch(), "Do not print warnings.");
 }
@@ -96,10 +98,8 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   o->recursive = vm["recursive"].as<bool>();
   o->quiet = vm["quiet"].as<bool>();
   if (vm.count("explain")) o->explain = vm["explain"].as<std::string>();
-  if (vm.count("stats")) {
-    o->stats = true;
-    o->stats_file = vm["stats"].as<std::string>();
-  }
+  if (vm.count("stats-file")) o->stats_file = vm["stats-file"].as<std::string>();
+  o->stats = vm["stats"].as<bool>() || !o->stats_file.empty();
   auto format = ParseDocumentFormat(vm["format"].as<std::string>());
   if (!format.ok()) return format.status();
   StreamOptions& s = o->stream;
