@@ -1,0 +1,232 @@
+#include "strip_lines.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace zhclean::internal {
+
+namespace {
+
+constexpr size_t kMaxBlockLines = 12;  // A block rule removes at most this many.
+constexpr size_t kTailBlockReach = 6;  // Lines a tail block may span to a body line.
+constexpr size_t kMinLinkRun = 3;      // Consecutive link-like lines that make a menu.
+
+Zone LineZone(uint8_t zone, bool tail_first) {
+  if (zone == (kInHead | kInTail)) return tail_first ? Zone::kTail : Zone::kHead;
+  if (zone & kInTail) return Zone::kTail;
+  if (zone & kInHead) return Zone::kHead;
+  return Zone::kAny;
+}
+
+// Matches a line against the rules for every zone it is in. Body lines only
+// meet whole-line literals: a long sentence never falls to a prefix or regex.
+const ChromeRule* MatchLine(const ChromeRulesImpl& rules, const StripLine& line) {
+  std::string_view t = line.Trimmed();
+  const ChromeRule* r = MatchChrome(rules, t, line.features.length, LineZone(line.zone, false));
+  if (r == nullptr && line.zone == (kInHead | kInTail)) {
+    r = MatchChrome(rules, t, line.features.length, Zone::kTail);
+  }
+  if (r != nullptr && line.body && r->kind != PatternKind::kLiteral) return nullptr;
+  return r;
+}
+
+void Remove(StripLine* line, std::string rule, double score) {
+  line->removed = true;
+  line->rule = std::move(rule);
+  line->score = score;
+}
+
+// Removes the lines after a block rule up to a blank line, a body line of
+// its own paragraph size, or kMaxBlockLines. Returns the index after it.
+size_t RemoveBlock(const ChromeRule& rule, std::vector<StripLine>* lines, size_t i) {
+  size_t j = i + 1;
+  for (; j < lines->size() && j <= i + kMaxBlockLines; ++j) {
+    StripLine& l = (*lines)[j];
+    if (l.blank || (l.body && l.features.length >= 80) || l.features.heading) break;
+    if (!l.removed) Remove(&l, rule.id + ":block", 0.9);
+  }
+  return j;
+}
+
+void ApplyRules(const DecideContext& c, std::vector<StripLine>* lines) {
+  for (size_t i = 0; i < lines->size(); ++i) {
+    StripLine& l = (*lines)[i];
+    if (l.blank || l.removed) continue;
+    const ChromeRule* r = MatchLine(*c.rules, l);
+    if (r == nullptr) continue;
+    if (IsMeta(r->cls) && c.meta == MetaMode::kKeep) continue;
+    Remove(&l, r->id, 1.0);
+    if (r->block) i = RemoveBlock(*r, lines, i) - 1;
+  }
+}
+
+void ApplyTemplates(const DecideContext& c, std::vector<StripLine>* lines) {
+  if (c.templates == nullptr) return;
+  for (StripLine& l : *lines) {
+    if (l.blank || l.removed || l.body || l.features.heading || l.zone == 0) continue;
+    if (l.features.ends_sentence) continue;
+    if (c.templates->IsTemplateLine(l.Trimmed())) Remove(&l, "template:site", 0.8);
+  }
+}
+
+bool Eligible(const StripLine& l) {
+  return !l.blank && !l.removed && !l.body && !l.features.heading && l.zone != 0;
+}
+
+// Runs of consecutive (no blank between) link-like lines in head or tail.
+void ApplyLinkRuns(std::vector<StripLine>* lines) {
+  size_t i = 0;
+  while (i < lines->size()) {
+    size_t j = i;
+    while (j < lines->size() && (*lines)[j].zone != 0 && !(*lines)[j].blank &&
+           ((*lines)[j].removed || IsLinkLike((*lines)[j].features))) {
+      ++j;
+    }
+    if (j - i >= kMinLinkRun) {
+      double score = std::min(0.95, 0.6 + 0.05 * static_cast<double>(j - i - kMinLinkRun));
+      for (size_t k = i; k < j; ++k) {
+        if (Eligible((*lines)[k])) Remove(&(*lines)[k], "heuristic:link-run", score);
+      }
+    }
+    i = j + 1;
+  }
+}
+
+// Index of the nearest non-blank line before/after `i` (at most one blank
+// line between), or SIZE_MAX.
+size_t Neighbour(const std::vector<StripLine>& lines, size_t i, int step) {
+  size_t blanks = 0;
+  for (size_t k = i + step; k < lines.size(); k += step) {
+    if (!lines[k].blank) return k;
+    if (++blanks > 1) break;
+  }
+  return SIZE_MAX;
+}
+
+// A link-like tail line next to removed chrome is chrome too.
+void ApplyTailNeighbours(std::vector<StripLine>* lines) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      StripLine& l = (*lines)[i];
+      if (!Eligible(l) || !(l.zone & kInTail) || !IsLinkLike(l.features)) continue;
+      size_t before = Neighbour(*lines, i, -1), after = Neighbour(*lines, i, 1);
+      bool near = (before != SIZE_MAX && (*lines)[before].removed) ||
+                  (after != SIZE_MAX && (*lines)[after].removed);
+      if (near) {
+        Remove(&l, "heuristic:tail-neighbour", 0.6);
+        changed = true;
+      }
+    }
+  }
+}
+
+void ApplyShapes(std::vector<StripLine>* lines) {
+  for (StripLine& l : *lines) {
+    if (!Eligible(l)) continue;
+    if (IsDigitLatinNoise(l.features)) {
+      Remove(&l, "heuristic:digit-latin", 0.7);
+    } else if ((l.zone & kInTail) && l.features.bullet && IsLinkLike(l.features)) {
+      Remove(&l, "heuristic:tail-bullet", 0.7);
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view StripLine::Trimmed() const {
+  std::string_view t = text;
+  if (!t.empty() && t.back() == '\n') t.remove_suffix(1);
+  return TrimLine(t);
+}
+
+void PrepareLine(StripLine* line) {
+  std::string_view t = line->Trimmed();
+  line->blank = t.empty();
+  line->features = AnalyzeLine(t);
+  line->body = IsBodyLine(line->features);
+}
+
+void DecideLines(const DecideContext& context, std::vector<StripLine>* lines) {
+  ApplyRules(context, lines);
+  ApplyTemplates(context, lines);
+  ApplyShapes(lines);
+  ApplyLinkRuns(lines);
+  ApplyTailNeighbours(lines);
+}
+
+namespace {
+
+// True when the removed run ending at `last` starts right after a blank
+// line that stays: removing the run leaves that blank as the separator.
+bool RunFollowsBlank(const std::vector<StripLine>& lines, size_t last) {
+  size_t k = last;
+  while (k > 0 && !lines[k].blank && lines[k].removed) --k;
+  return lines[k].blank && !lines[k].removed && k != last;
+}
+
+}  // namespace
+
+void DecideBlankLines(int prev_removed, bool kept_before, bool at_end,
+                      std::vector<StripLine>* lines) {
+  std::vector<StripLine>& v = *lines;
+  // kept_after[i]: a kept non-blank line comes at or after i.
+  std::vector<char> kept_after(v.size() + 1, at_end ? 0 : 1), removed_after(v.size() + 1, 0);
+  for (size_t i = v.size(); i-- > 0;) {
+    kept_after[i] = kept_after[i + 1] || (!v[i].blank && !v[i].removed);
+    removed_after[i] = removed_after[i + 1] || (!v[i].blank && v[i].removed);
+  }
+  int prev = prev_removed;
+  size_t prev_index = SIZE_MAX;
+  for (size_t i = 0; i < v.size(); ++i) {
+    StripLine& l = v[i];
+    if (!l.blank) {
+      prev = l.removed ? 1 : 0;
+      prev_index = i;
+      kept_before |= !l.removed;
+      continue;
+    }
+    size_t k = i + 1;
+    while (k < v.size() && v[k].blank) ++k;
+    int next = k < v.size() ? (v[k].removed ? 1 : 0) : (at_end ? -1 : 0);
+    bool head = !kept_before && (prev == 1 || next == 1);
+    bool tail = !kept_after[i] && (prev == 1 || removed_after[i]);
+    bool between = prev == 1 && next != 0;
+    bool double_gap = prev == 1 && next == 0 && prev_index != SIZE_MAX &&
+                      RunFollowsBlank(v, prev_index);
+    if (head || tail || between || double_gap) Remove(&l, "heuristic:blank-around-chrome", 0.5);
+  }
+}
+
+size_t TailStart(const ChromeRulesImpl& rules, const std::vector<StripLine>& lines) {
+  size_t last_body = SIZE_MAX;
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (lines[i].body) {
+      last_body = i;
+      break;
+    }
+  }
+  if (last_body == SIZE_MAX) return 0;
+  // A tail block rule shortly before the last body line claims it.
+  for (size_t i = last_body; i-- > 0 && last_body - i <= kTailBlockReach;) {
+    if (lines[i].blank) break;
+    const ChromeRule* r = MatchChrome(rules, lines[i].Trimmed(), lines[i].features.length,
+                                      Zone::kTail);
+    if (r != nullptr && r->block && r->zone == Zone::kTail) return i;
+  }
+  return last_body + 1;
+}
+
+bool HoldForTailBlock(const ChromeRulesImpl& rules, const std::vector<StripLine>& lines,
+                      size_t end) {
+  for (size_t i = end; i-- > 0 && end - i <= kTailBlockReach;) {
+    if (lines[i].blank) return false;
+    const ChromeRule* r = MatchChrome(rules, lines[i].Trimmed(), lines[i].features.length,
+                                      Zone::kTail);
+    if (r != nullptr && r->block && r->zone == Zone::kTail) return true;
+  }
+  return false;
+}
+
+}  // namespace zhclean::internal

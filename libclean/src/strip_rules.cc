@@ -1,0 +1,260 @@
+// Loading and matching of rules/chrome/*.tsv (grammar: rules/chrome/README.md).
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "strip_rules.h"
+#include "utf8.h"
+#include "zhclean/rule_set.h"
+#include "zhclean/strip.h"
+
+namespace zhclean {
+
+ChromeRuleSet::ChromeRuleSet() : impl_(std::make_unique<internal::ChromeRulesImpl>()) {}
+ChromeRuleSet::~ChromeRuleSet() = default;
+ChromeRuleSet::ChromeRuleSet(ChromeRuleSet&&) noexcept = default;
+ChromeRuleSet& ChromeRuleSet::operator=(ChromeRuleSet&&) noexcept = default;
+size_t ChromeRuleSet::size() const { return impl_->rules.size(); }
+
+namespace {
+
+using internal::ChromeClass;
+using internal::ChromeRule;
+using internal::PatternKind;
+using internal::Zone;
+
+const RuleFileSpec kChromeSpec{"chrome", 5, 6};
+
+// Looks `text` up in a {name, value} table; false when absent.
+template <typename T, size_t N>
+bool Lookup(const std::pair<const char*, T> (&table)[N], std::string_view text, T* out) {
+  for (const auto& [name, value] : table) {
+    if (text == name) {
+      *out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr std::pair<const char*, PatternKind> kKinds[] = {
+    {"literal", PatternKind::kLiteral}, {"prefix", PatternKind::kPrefix},
+    {"regex", PatternKind::kRegex}};
+constexpr std::pair<const char*, Zone> kZones[] = {
+    {"head", Zone::kHead}, {"tail", Zone::kTail}, {"any", Zone::kAny}};
+constexpr std::pair<const char*, bool> kScopes[] = {{"line", false}, {"block", true}};
+constexpr std::pair<const char*, ChromeClass> kClasses[] = {
+    {"chrome", ChromeClass::kChrome}, {"date", ChromeClass::kDate},
+    {"author", ChromeClass::kAuthor}, {"source", ChromeClass::kSource}};
+
+bool IsTrimSpace(std::string_view s) {
+  return s.rfind(" ", 0) == 0 || s.rfind("\t", 0) == 0 || s.rfind("\u3000", 0) == 0;
+}
+
+bool HasOuterSpace(std::string_view s) {
+  if (s.empty()) return false;
+  if (IsTrimSpace(s)) return true;
+  char last = s.back();
+  return last == ' ' || last == '\t' ||
+         (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000");
+}
+
+// Rule ids name the file relative to the rules dir: "chrome/share.tsv:12".
+std::string RuleId(const std::string& path, uint32_t line) {
+  std::filesystem::path p(path);
+  return p.parent_path().filename().string() + "/" + p.filename().string() + ":" +
+         std::to_string(line);
+}
+
+class Compiler {
+ public:
+  Compiler(const RuleFile& file, internal::ChromeRulesImpl* impl,
+           std::vector<Diagnostic>* errors)
+      : file_(file), impl_(impl), errors_(errors) {}
+  bool Compile();
+
+ private:
+  void Error(uint32_t line, uint32_t column, std::string message) {
+    AddRuleError(file_, line, column, std::move(message), errors_);
+    ok_ = false;
+  }
+  bool ParseColumns(const RuleLine& line, ChromeRule* rule);
+  bool CheckPattern(const RuleLine& line, ChromeRule* rule);
+  void Add(const RuleLine& line, ChromeRule rule);
+
+  const RuleFile& file_;
+  internal::ChromeRulesImpl* impl_;
+  std::vector<Diagnostic>* errors_;
+  bool ok_ = true;
+};
+
+bool Compiler::ParseColumns(const RuleLine& line, ChromeRule* rule) {
+  const auto& f = line.fields;
+  bool ok = true;
+  if (!Lookup(kKinds, f[0].text, &rule->kind)) {
+    Error(line.line, f[0].column, "expected pattern kind literal, prefix or regex");
+    ok = false;
+  }
+  if (!Lookup(kZones, f[2].text, &rule->zone)) {
+    Error(line.line, f[2].column, "expected zone head, tail or any");
+    ok = false;
+  }
+  const std::string& len = f[3].text;
+  if (len.empty() || len.size() > 5 ||
+      !std::all_of(len.begin(), len.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      std::stoul(len) == 0) {
+    Error(line.line, f[3].column, "expected max line length, a number from 1 to 99999");
+    ok = false;
+  } else {
+    rule->max_length = static_cast<uint32_t>(std::stoul(len));
+  }
+  if (!Lookup(kScopes, f[4].text, &rule->block)) {
+    Error(line.line, f[4].column, "expected scope line or block");
+    ok = false;
+  }
+  if (f.size() > 5 && !Lookup(kClasses, f[5].text, &rule->cls)) {
+    Error(line.line, f[5].column, "expected class chrome, date, author or source");
+    ok = false;
+  }
+  return ok;
+}
+
+bool Compiler::CheckPattern(const RuleLine& line, ChromeRule* rule) {
+  const RuleField& field = line.fields[1];
+  rule->pattern = field.text;
+  if (rule->kind != PatternKind::kRegex && HasOuterSpace(field.text)) {
+    Error(line.line, field.column,
+          "pattern has leading or trailing space; lines are trimmed before matching");
+    return false;
+  }
+  size_t length = internal::CountCodePoints(field.text);
+  if (rule->kind != PatternKind::kRegex && length > rule->max_length) {
+    Error(line.line, line.fields[3].column,
+          "max length " + std::to_string(rule->max_length) + " is shorter than the pattern (" +
+              std::to_string(length) + " code points)");
+    return false;
+  }
+  if (rule->kind == PatternKind::kRegex) {
+    uint32_t column = 0;
+    auto regex = internal::StripRegex::Compile(field.text, &column);
+    if (!regex.ok()) {
+      Error(line.line, field.column + (column > 0 ? column - 1 : 0), regex.status().message());
+      return false;
+    }
+    rule->regex = std::move(*regex);
+  }
+  return true;
+}
+
+void Compiler::Add(const RuleLine& line, ChromeRule rule) {
+  for (const ChromeRule& other : impl_->rules) {
+    if (other.kind == rule.kind && other.pattern == rule.pattern) {
+      Error(line.line, line.fields[1].column, "duplicate pattern (first defined at " +
+                                                   other.id + ")");
+      return;
+    }
+  }
+  impl_->rules.push_back(std::move(rule));
+}
+
+bool Compiler::Compile() {
+  for (const RuleLine& line : file_.lines) {
+    ChromeRule rule;
+    rule.id = RuleId(file_.path, line.line);
+    if (!ParseColumns(line, &rule) || !CheckPattern(line, &rule)) continue;
+    Add(line, std::move(rule));
+  }
+  return ok_;
+}
+
+}  // namespace
+
+Status LoadChromeRuleFile(const std::string& path, ChromeRuleSet* rules,
+                          std::vector<Diagnostic>* errors) {
+  RuleFile file;
+  Status s = LoadRuleFile(path, kChromeSpec, &file, errors);
+  if (s.code() == StatusCode::kNotFound) return s;
+  Compiler compiler(file, rules->mutable_impl(), errors);
+  bool compiled = compiler.Compile();
+  internal::Reindex(rules->mutable_impl());
+  if (!s.ok()) return s;
+  if (!compiled) return InvalidArgumentError(JoinDiagnostics(*errors));
+  return OkStatus();
+}
+
+Status LoadChromeRules(const std::string& rules_dir, ChromeRuleSet* rules,
+                       std::vector<Diagnostic>* errors) {
+  std::filesystem::path dir = std::filesystem::path(rules_dir) / "chrome";
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".tsv") paths.push_back(entry.path().string());
+  }
+  if (paths.empty()) {
+    return NotFoundError(dir.string() + ": no chrome rule files (*.tsv)");
+  }
+  std::sort(paths.begin(), paths.end());
+  bool failed = false;
+  for (const std::string& path : paths) {
+    Status s = LoadChromeRuleFile(path, rules, errors);
+    if (s.code() == StatusCode::kNotFound) return s;
+    failed |= !s.ok();
+  }
+  if (failed) return InvalidArgumentError(JoinDiagnostics(*errors));
+  return OkStatus();
+}
+
+namespace internal {
+
+namespace {
+
+bool ZoneAllows(Zone rule, Zone line) { return rule == Zone::kAny || rule == line; }
+
+}  // namespace
+
+void Reindex(ChromeRulesImpl* impl) {
+  impl->literals.clear();
+  impl->prefixes.clear();
+  impl->regexes.clear();
+  impl->max_literal_bytes = 0;
+  for (uint32_t i = 0; i < impl->rules.size(); ++i) {
+    const ChromeRule& rule = impl->rules[i];
+    if (rule.kind == PatternKind::kLiteral) {
+      impl->literals.emplace(rule.pattern, i);
+      impl->max_literal_bytes =
+          std::max(impl->max_literal_bytes, static_cast<uint32_t>(rule.pattern.size()));
+    } else if (rule.kind == PatternKind::kPrefix) {
+      impl->prefixes.push_back(i);
+    } else {
+      impl->regexes.push_back(i);
+    }
+  }
+}
+
+const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view trimmed,
+                              size_t length, Zone zone) {
+  if (trimmed.size() <= rules.max_literal_bytes) {
+    auto it = rules.literals.find(trimmed);
+    if (it != rules.literals.end()) {
+      const ChromeRule& r = rules.rules[it->second];
+      if (ZoneAllows(r.zone, zone)) return &r;
+    }
+  }
+  for (uint32_t i : rules.prefixes) {
+    const ChromeRule& r = rules.rules[i];
+    if (length <= r.max_length && ZoneAllows(r.zone, zone) &&
+        trimmed.substr(0, r.pattern.size()) == r.pattern) {
+      return &r;
+    }
+  }
+  for (uint32_t i : rules.regexes) {
+    const ChromeRule& r = rules.rules[i];
+    if (length <= r.max_length && ZoneAllows(r.zone, zone) && r.regex->FullMatch(trimmed)) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace internal
+}  // namespace zhclean

@@ -1,0 +1,68 @@
+// Compiled chrome rules (rules/chrome/*.tsv) and their matcher.
+#ifndef ZHCLEAN_SRC_STRIP_RULES_H_
+#define ZHCLEAN_SRC_STRIP_RULES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "strip_regex.h"
+
+namespace zhclean::internal {
+
+enum class PatternKind {
+  kLiteral,  // The whole trimmed line equals the pattern.
+  kPrefix,   // The trimmed line starts with the pattern.
+  kRegex,    // An ICU regular expression matches the whole trimmed line.
+};
+
+enum class Zone {
+  kHead,  // Before the first body line of the document.
+  kTail,  // After the last body line.
+  kAny,   // Anywhere.
+};
+
+enum class ChromeClass {
+  kChrome,  // Site chrome: always removed.
+  kDate,    // Metadata: publication date (removed with --meta drop).
+  kAuthor,  // Metadata: author or byline.
+  kSource,  // Metadata: source or editor.
+};
+
+struct ChromeRule {
+  PatternKind kind = PatternKind::kLiteral;
+  std::string pattern;
+  Zone zone = Zone::kAny;
+  uint32_t max_length = 0;  // In code points of the trimmed line.
+  bool block = false;       // Also removes the block that follows.
+  ChromeClass cls = ChromeClass::kChrome;
+  std::string id;           // "chrome/share.tsv:12".
+  std::unique_ptr<StripRegex> regex;
+};
+
+struct ChromeRulesImpl {
+  std::vector<ChromeRule> rules;
+  // Views into rules[i].pattern; rebuilt by Reindex() after loading.
+  std::unordered_map<std::string_view, uint32_t> literals;
+  std::vector<uint32_t> prefixes;                        // Indexes.
+  std::vector<uint32_t> regexes;                         // Indexes.
+  uint32_t max_literal_bytes = 0;
+};
+
+// Rebuilds the lookup tables from `rules`.
+void Reindex(ChromeRulesImpl* rules);
+
+// Returns the first rule matching `trimmed` (which has `length` code
+// points) in `zone`, or nullptr. Head and tail lines also match kAny rules.
+const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view trimmed,
+                              size_t length, Zone zone);
+
+// True for a metadata class.
+inline bool IsMeta(ChromeClass c) { return c != ChromeClass::kChrome; }
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_STRIP_RULES_H_
