@@ -1,0 +1,199 @@
+// The zh-fix stage: guarded rule matching plus per-passage spin verdicts.
+#include <deque>
+
+#include "fix_rules.h"
+#include "spin.h"
+#include "utf8.h"
+#include "zhclean/fix.h"
+
+namespace zhclean {
+
+namespace {
+
+using internal::FixRule;
+using internal::FixScope;
+using internal::PatternMatch;
+
+// A line of the document as it waits for its verdict.
+struct Paragraph {
+  std::string text;       // With its line end, if any.
+  size_t body_size = 0;   // Without "\n" / "\r\n".
+  uint64_t offset = 0;    // In the document.
+  bool blank = true;
+  std::vector<PatternMatch> hits;  // Every guarded hit, unresolved.
+  internal::ParagraphEvidence evidence;
+};
+
+// A line longer than this is judged in pieces (the driver already cuts
+// lines over its own cap at code-point boundaries).
+constexpr size_t kMaxParagraphBytes = 1 << 20;
+
+class FixStage : public Stage {
+ public:
+  FixStage(std::shared_ptr<const FixRuleSet> rules, const SpinOptions& options)
+      : holder_(std::move(rules)), rules_(holder_->compiled()), options_(options) {}
+
+  const char* name() const override { return "fix"; }
+  void BeginDocument() override {
+    partial_.clear();
+    pending_.clear();
+    history_.clear();
+    offset_ = 0;
+  }
+  Status Process(std::string_view in, std::string* out, EditLog* log) override;
+  Status Finish(std::string* out, EditLog* log) override;
+
+ private:
+  void AddLine(std::string_view line);
+  size_t NonBlankPending() const;
+  // Non-blank paragraphs needed on each side of the one judged.
+  size_t Lookahead() const { return 2 * options_.window; }
+  void Emit(bool finishing, std::string* out, EditLog* log);
+  internal::SpinVerdict Judge() const;
+  void Apply(const Paragraph& p, const internal::SpinVerdict& verdict, std::string* out,
+             EditLog* log) const;
+
+  std::shared_ptr<const FixRuleSet> holder_;
+  const internal::CompiledFixRules& rules_;
+  SpinOptions options_;
+  std::string partial_;             // An unfinished line.
+  std::deque<Paragraph> pending_;   // Waiting for lookahead.
+  std::deque<internal::ParagraphEvidence> history_;  // Emitted non-blank ones.
+  uint64_t offset_ = 0;
+};
+
+void FixStage::AddLine(std::string_view line) {
+  Paragraph p;
+  p.text = std::string(line);
+  p.offset = offset_;
+  offset_ += line.size();
+  std::string_view body = line;
+  if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+  p.body_size = body.size();
+  p.blank = body.find_first_not_of(" \t\xE3\x80\x80") == std::string_view::npos;
+  p.evidence.markers.assign(rules_.dialects.size(), 0);
+  if (!p.blank) {
+    p.evidence.chars = internal::CountCodePoints(body);
+    rules_.matcher.FindAll(body, [&](const PatternMatch& hit) {
+      if (internal::GuardsHold(rules_.rules[hit.pattern], body, hit.begin, hit.end)) {
+        p.hits.push_back(hit);
+      }
+    });
+    for (const PatternMatch& hit : internal::ResolveLeftmostLongest(p.hits)) {
+      const FixRule& r = rules_.rules[hit.pattern];
+      if (r.marker && r.dialect >= 0) ++p.evidence.markers[r.dialect];
+    }
+  }
+  pending_.push_back(std::move(p));
+}
+
+size_t FixStage::NonBlankPending() const {
+  size_t n = 0;
+  for (const Paragraph& p : pending_) n += p.blank ? 0 : 1;
+  return n;
+}
+
+internal::SpinVerdict FixStage::Judge() const {
+  std::vector<internal::ParagraphEvidence> window(history_.begin(), history_.end());
+  size_t index = window.size();
+  size_t wanted = Lookahead() + 1;  // The paragraph itself and its lookahead.
+  for (const Paragraph& p : pending_) {
+    if (p.blank) continue;
+    window.push_back(p.evidence);
+    if (--wanted == 0) break;
+  }
+  return internal::JudgeParagraph(window, index, options_);
+}
+
+void FixStage::Apply(const Paragraph& p, const internal::SpinVerdict& verdict,
+                     std::string* out, EditLog* log) const {
+  std::vector<PatternMatch> usable;
+  for (const PatternMatch& hit : p.hits) {
+    const FixRule& r = rules_.rules[hit.pattern];
+    if (r.scope == FixScope::kAlways || r.dialect == verdict.dialect) usable.push_back(hit);
+  }
+  if (usable.empty()) {
+    out->append(p.text);
+    return;
+  }
+  std::string spun_reason;
+  if (verdict.dialect >= 0) spun_reason = verdict.Describe(rules_.dialects, options_);
+  size_t pos = 0;
+  for (const PatternMatch& hit : internal::ResolveLeftmostLongest(std::move(usable))) {
+    const FixRule& r = rules_.rules[hit.pattern];
+    out->append(p.text, pos, hit.begin - pos);
+    out->append(r.right);
+    std::string_view reason = r.dialect < 0 ? std::string_view("known OCR confusion in this context")
+                              : r.scope == FixScope::kSpun ? std::string_view(spun_reason)
+                                                          : std::string_view("spin marker (never in clean text)");
+    log->Record(p.offset + hit.begin, r.wrong, r.right, r.id, reason);
+    pos = hit.end;
+  }
+  out->append(p.text, pos, std::string::npos);
+}
+
+void FixStage::Emit(bool finishing, std::string* out, EditLog* log) {
+  size_t ahead = NonBlankPending();
+  while (!pending_.empty()) {
+    Paragraph& front = pending_.front();
+    if (!front.blank) {
+      if (!finishing && ahead < Lookahead() + 1) return;
+      Apply(front, Judge(), out, log);
+      history_.push_back(std::move(front.evidence));
+      if (history_.size() > Lookahead()) history_.pop_front();
+      --ahead;
+    } else {
+      out->append(front.text);
+    }
+    pending_.pop_front();
+  }
+}
+
+Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
+  size_t pos = 0;
+  if (!partial_.empty()) {
+    size_t nl = in.find('\n');
+    if (nl == std::string_view::npos) {
+      partial_.append(in);
+      pos = in.size();
+    } else {
+      partial_.append(in.substr(0, nl + 1));
+      pos = nl + 1;
+      AddLine(partial_);
+      partial_.clear();
+    }
+  }
+  while (pos < in.size()) {
+    size_t nl = in.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      partial_.assign(in.substr(pos));
+      break;
+    }
+    AddLine(in.substr(pos, nl + 1 - pos));
+    pos = nl + 1;
+  }
+  if (partial_.size() > kMaxParagraphBytes) {
+    size_t cut = internal::SafeCut(partial_, kMaxParagraphBytes);
+    AddLine(std::string_view(partial_).substr(0, cut));
+    partial_.erase(0, cut);
+  }
+  Emit(false, out, log);
+  return OkStatus();
+}
+
+Status FixStage::Finish(std::string* out, EditLog* log) {
+  if (!partial_.empty()) AddLine(partial_);
+  partial_.clear();
+  Emit(true, out, log);
+  return OkStatus();
+}
+
+}  // namespace
+
+std::unique_ptr<Stage> NewFixStage(std::shared_ptr<const FixRuleSet> rules,
+                                   const SpinOptions& options) {
+  return std::make_unique<FixStage>(std::move(rules), options);
+}
+
+}  // namespace zhclean
