@@ -1,0 +1,55 @@
+#include "garbage.h"
+
+#include "mojibake_internal.h"
+#include "ngram.h"
+#include "repair_codec.h"
+
+namespace zhclean::internal {
+
+namespace {
+
+constexpr int kMinAverageCost = 52;  // 13 nats per character.
+
+bool Utf8Byte(unsigned b) { return (b >= 0x80 && b <= 0xBF) || (b >= 0xC2 && b <= 0xF4); }
+
+// A Han character whose GBK code is two bytes that could occur in UTF-8.
+bool GarbageChar(char32_t c) {
+  if (!IsHan(c)) return false;
+  uint16_t code = DoubleByteCode(Legacy::kGbk, c);
+  return code != 0 && Utf8Byte(code >> 8) && Utf8Byte(code & 0xFF);
+}
+
+bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) {
+  int cost = 0;
+  size_t pairs_seen = 0;
+  for (size_t i = begin; i < end; ++i) {
+    int uni = HanUnigramCost(chars[i].cp);
+    if (i > begin) {
+      int c = CharCost(chars[i - 1].cp, chars[i].cp);
+      if (uni < 255 && c < uni + 5) ++pairs_seen;
+    }
+    cost += uni == 255 ? 90 : uni;
+  }
+  size_t n = end - begin;
+  return cost >= kMinAverageCost * static_cast<int>(n) && pairs_seen * 4 <= n - 1;
+}
+
+}  // namespace
+
+void FindGarbage(std::string_view line, std::vector<GarbageRun>* runs) {
+  std::vector<Char> chars = SplitChars(line);
+  for (size_t i = 0; i < chars.size();) {
+    if (!GarbageChar(chars[i].cp)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < chars.size() && GarbageChar(chars[j].cp)) ++j;
+    if (j - i >= kMinGarbageChars && LooksLikeGarbage(chars, i, j)) {
+      runs->push_back({chars[i].pos, chars[j - 1].pos + chars[j - 1].len});
+    }
+    i = j;
+  }
+}
+
+}  // namespace zhclean::internal

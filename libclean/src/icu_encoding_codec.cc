@@ -1,0 +1,166 @@
+// Double-byte legacy codecs for mojibake repair, on ICU converters.
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "repair_codec.h"
+#include "utf8.h"
+
+namespace zhclean::internal {
+
+namespace {
+
+const char* IcuName(Legacy enc) {
+  switch (enc) {
+    case Legacy::kGbk: return "GBK";
+    case Legacy::kGb18030: return "gb18030";
+    case Legacy::kBig5: return "windows-950";
+  }
+  return "GBK";
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+ConverterPtr Open(Legacy enc, bool strict) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr c(ucnv_open(IcuName(enc), &status));
+  if (U_FAILURE(status)) return nullptr;
+  if (strict) {
+    ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                          &status);
+  } else {
+    ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
+                        &status);
+  }
+  if (U_FAILURE(status)) return nullptr;
+  return c;
+}
+
+// cp -> double-byte code for the BMP, built once with ICU.
+struct Table {
+  std::vector<uint16_t> code;
+};
+
+Table BuildTable(Legacy enc) {
+  Table t;
+  t.code.assign(0x10000, 0);
+  ConverterPtr c = Open(enc, /*strict=*/true);
+  if (!c) return t;
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    UChar u = static_cast<UChar>(cp);
+    char bytes[8];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = ucnv_fromUChars(c.get(), bytes, sizeof bytes, &u, 1, &status);
+    ucnv_resetFromUnicode(c.get());
+    if (U_FAILURE(status) || n != 2) continue;
+    t.code[cp] = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) |
+                                       static_cast<unsigned char>(bytes[1]));
+  }
+  return t;
+}
+
+const Table& GetTable(Legacy enc) {
+  static std::once_flag once[3];
+  static Table tables[3];
+  int i = static_cast<int>(enc);
+  std::call_once(once[i], [i, enc] { tables[i] = BuildTable(enc); });
+  return tables[i];
+}
+
+bool ToUtf16(Legacy enc, std::string_view bytes, bool strict, std::u16string* u) {
+  ConverterPtr c = Open(enc, strict);
+  if (!c) return false;
+  u->resize(bytes.size() * 2 + 4);
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = ucnv_toUChars(c.get(), reinterpret_cast<UChar*>(u->data()),
+                            static_cast<int32_t>(u->size()), bytes.data(),
+                            static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return false;
+  u->resize(static_cast<size_t>(n));
+  return true;
+}
+
+void AppendUtf16AsUtf8(const std::u16string& u, std::string* out) {
+  for (size_t i = 0; i < u.size(); ++i) {
+    char32_t c = u[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u.size() && u[i + 1] >= 0xDC00 &&
+        u[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    AppendUtf8(c, out);
+  }
+}
+
+}  // namespace
+
+uint16_t DoubleByteCode(Legacy enc, char32_t cp) {
+  if (cp >= 0x10000) return 0;
+  return GetTable(enc).code[cp];
+}
+
+bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
+  const Table& t = GetTable(enc);
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+      continue;
+    }
+    uint16_t code = c < 0x10000 ? t.code[c] : 0;
+    if (code == 0) return false;
+    out->push_back(static_cast<char>(code >> 8));
+    out->push_back(static_cast<char>(code & 0xFF));
+  }
+  return true;
+}
+
+bool DecodeLegacy(Legacy enc, std::string_view bytes, std::string* out) {
+  std::u16string u;
+  if (!ToUtf16(enc, bytes, /*strict=*/true, &u)) return false;
+  for (char16_t c : u) {
+    if (c == 0x1A || c == 0xFFFD) return false;  // ICU's substitutes.
+  }
+  AppendUtf16AsUtf8(u, out);
+  return true;
+}
+
+void DecodeLegacyLossy(Legacy enc, std::string_view bytes, std::string* out) {
+  std::u16string u;
+  if (ToUtf16(enc, bytes, /*strict=*/false, &u)) AppendUtf16AsUtf8(u, out);
+}
+
+std::string EncodeLegacyLossy(Legacy enc, std::string_view text) {
+  std::string out;
+  ConverterPtr c = Open(enc, /*strict=*/false);
+  if (!c) return out;
+  std::u16string u;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = NextCodePoint(text, &i);
+    if (cp >= 0x10000) {
+      u.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+      u.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      u.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  out.resize(u.size() * 4 + 8);
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = ucnv_fromUChars(c.get(), out.data(), static_cast<int32_t>(out.size()),
+                              reinterpret_cast<const UChar*>(u.data()),
+                              static_cast<int32_t>(u.size()), &status);
+  out.resize(U_SUCCESS(status) ? static_cast<size_t>(n) : 0);
+  return out;
+}
+
+}  // namespace zhclean::internal

@@ -1,0 +1,210 @@
+#include "mojibake.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <mutex>
+
+#include "mojibake_internal.h"
+#include "ngram.h"
+#include "repair_codec.h"
+#include "utf8.h"
+
+namespace zhclean::internal {
+
+namespace {
+
+// windows-1252 bytes 0x80..0x9F; the five undefined ones read as C1.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// Screen flags per BMP code point.
+enum : uint8_t {
+  kLatin = 1,      // Sloppy-cp1252 byte >= 0x80.
+  kGbkLead = 2,    // GBK code = UTF-8 lead byte + continuation byte.
+  kGbkCont = 4,    // GBK code starts with a continuation byte.
+  kBig5Lead = 8,
+  kBig5Cont = 16,
+  kAlways = 32,    // U+FFFD: look closer.
+};
+
+bool IsLeadByte(unsigned b) { return b >= 0xC2 && b <= 0xF4; }
+bool IsContByte(unsigned b) { return b >= 0x80 && b <= 0xBF; }
+
+uint8_t DoubleByteFlags(uint16_t code, uint8_t lead, uint8_t cont) {
+  if (code == 0) return 0;
+  unsigned hi = code >> 8, lo = code & 0xFF;
+  uint8_t f = 0;
+  if (IsLeadByte(hi) && IsContByte(lo)) f |= lead;
+  if (IsContByte(hi)) f |= cont;
+  return f;
+}
+
+const std::vector<uint8_t>& FlagTable() {
+  static std::once_flag once;
+  static std::vector<uint8_t> table;
+  std::call_once(once, [] {
+    table.assign(0x10000, 0);
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+      uint8_t f = SloppyCp1252Byte(c) >= 0x80 ? kLatin : 0;
+      f |= DoubleByteFlags(DoubleByteCode(Legacy::kGbk, c), kGbkLead, kGbkCont);
+      f |= DoubleByteFlags(DoubleByteCode(Legacy::kBig5, c), kBig5Lead, kBig5Cont);
+      table[c] = f;
+    }
+    table[0xFFFD] |= kAlways;
+  });
+  return table;
+}
+
+bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+}  // namespace
+
+int SloppyCp1252Byte(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  for (int i = 0; i < 32; ++i) {
+    if (kCp1252High[i] == c) return 0x80 + i;
+  }
+  return -1;
+}
+
+char32_t SloppyCp1252Char(unsigned char b) {
+  return b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
+}
+
+std::vector<Char> SplitChars(std::string_view line) {
+  std::vector<Char> chars;
+  chars.reserve(line.size());
+  for (size_t i = 0; i < line.size();) {
+    size_t start = i;
+    char32_t c = NextCodePoint(line, &i);
+    chars.push_back({c, start, i - start});
+  }
+  return chars;
+}
+
+bool PlausibleChar(char32_t c) {
+  if (c < 0x80) return c >= 0x20 || c == '\t';
+  if (c < 0xA0) return false;                   // C1 controls.
+  if (c < 0x250) return true;                   // Latin.
+  if (c >= 0x370 && c < 0x530) return true;     // Greek, Cyrillic.
+  if (c >= 0x5D0 && c < 0x5EB) return true;     // Hebrew letters.
+  if (c >= 0x600 && c < 0x700) return true;     // Arabic.
+  if (c >= 0x1E00 && c < 0x1F00) return true;   // Latin extended additional.
+  if (c >= 0x2000 && c < 0x2C00) return true;   // Punctuation and symbols.
+  if (c >= 0x3000 && c < 0xA000) return true;   // CJK.
+  if (c >= 0xAC00 && c < 0xD7A4) return true;   // Hangul.
+  if (c >= 0xF900 && c < 0xFB00) return true;   // CJK compatibility.
+  if (c >= 0xFE30 && c < 0xFE50) return true;   // CJK compatibility forms.
+  if (c >= 0xFF01 && c < 0xFFEF) return true;   // Full- and half-width forms.
+  if (c >= 0x1F000 && c < 0x1FB00) return true;  // Emoji.
+  return c >= 0x20000 && c < 0x30000;            // Han extensions.
+}
+
+int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
+  char32_t prev = begin > 0 ? chars[begin - 1].cp : '\n';
+  int cost = 0;
+  for (size_t i = begin; i < end; ++i) {
+    cost += CharCost(prev, chars[i].cp);
+    prev = chars[i].cp;
+  }
+  if (end < chars.size()) cost += CharCost(prev, chars[end].cp);
+  return cost;
+}
+
+int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                    std::string_view text) {
+  char32_t prev = begin > 0 ? chars[begin - 1].cp : '\n';
+  int cost = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    cost += CharCost(prev, c);
+    prev = c;
+  }
+  if (end < chars.size()) cost += CharCost(prev, chars[end].cp);
+  return cost;
+}
+
+bool MayHoldMojibake(std::string_view text) {
+  const uint8_t* table = FlagTable().data();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* end = p + text.size();
+  uint8_t prev = 0;
+  while (p < end) {
+    unsigned b = *p;
+    if (b < 0x80) {
+      ++p;
+      prev = 0;
+      continue;
+    }
+    char32_t c;
+    if (b < 0xE0) {
+      c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else if (b < 0xF0) {
+      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+    } else {
+      p += 4;
+      prev = 0;
+      continue;
+    }
+    uint8_t f = table[c];
+    if (f & kAlways) return true;
+    if ((prev & f & kLatin) || ((prev & kGbkLead) && (f & kGbkCont)) ||
+        ((prev & kBig5Lead) && (f & kBig5Cont))) {
+      return true;
+    }
+    prev = f;
+  }
+  return false;
+}
+
+void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
+  if (!MayHoldMojibake(line)) return;
+  std::vector<Char> chars = SplitChars(line);
+  std::vector<MojibakeFix> candidates;
+  FindLatinMojibake(line, chars, &candidates);
+  FindCjkMojibake(line, chars, &candidates);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const MojibakeFix& a, const MojibakeFix& b) {
+                     return a.cost_before - a.cost_after > b.cost_before - b.cost_after;
+                   });
+  std::vector<MojibakeFix> chosen;
+  for (MojibakeFix& c : candidates) {
+    bool free = std::none_of(chosen.begin(), chosen.end(),
+                             [&c](const MojibakeFix& f) { return Overlaps(c, f); });
+    if (free) chosen.push_back(std::move(c));
+  }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const MojibakeFix& a, const MojibakeFix& b) { return a.begin < b.begin; });
+  for (MojibakeFix& f : chosen) fixes->push_back(std::move(f));
+}
+
+std::string RepairMojibakeText(std::string_view text) {
+  std::string out;
+  std::vector<MojibakeFix> fixes;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    fixes.clear();
+    FindMojibake(line, &fixes);
+    size_t at = 0;
+    for (const MojibakeFix& f : fixes) {
+      out.append(line.substr(at, f.begin - at));
+      out.append(f.after);
+      at = f.end;
+    }
+    out.append(line.substr(at));
+    if (nl == std::string_view::npos) break;
+    out.push_back('\n');
+    text.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
+}  // namespace zhclean::internal

@@ -1,0 +1,47 @@
+// Mojibake repair inside valid UTF-8 text: finds spans that are text
+// decoded with the wrong codec, proposes the reading under each hypothesis
+// and keeps one only when the n-gram model finds it clearly more probable
+// and re-encoding it gives back the input exactly.
+#ifndef ZHCLEAN_SRC_MOJIBAKE_H_
+#define ZHCLEAN_SRC_MOJIBAKE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhclean::internal {
+
+struct MojibakeFix {
+  size_t begin = 0;     // Byte range of the damaged span in the line.
+  size_t end = 0;
+  std::string after;    // The repaired text.
+  const char* rule = "";  // e.g. "mojibake:utf8-as-cp1252".
+  int layers = 1;       // How many times the span had been mis-decoded.
+  int cost_before = 0;  // n-gram costs (quarter-nats) of span and fix.
+  int cost_after = 0;
+};
+
+// Cheap screen over valid UTF-8: false when `text` cannot hold a span
+// that any hypothesis would repair. Runs at validation speed on clean
+// Chinese text.
+bool MayHoldMojibake(std::string_view text);
+
+// Appends the repairs found in one line of valid UTF-8 (no '\n' inside),
+// sorted and non-overlapping.
+void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes);
+
+// Applies FindMojibake to `text` line by line and returns the result;
+// for tests and idempotence checks.
+std::string RepairMojibakeText(std::string_view text);
+
+// Sloppy windows-1252: byte for a code point (Latin-1 for U+0080..U+00FF,
+// the windows-1252 table for the rest), or -1.
+int SloppyCp1252Byte(char32_t c);
+// The code point a windows-1252 reader shows for byte b (C1 controls for
+// the five undefined bytes).
+char32_t SloppyCp1252Char(unsigned char b);
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_MOJIBAKE_H_

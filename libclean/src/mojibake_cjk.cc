@@ -1,0 +1,166 @@
+// Hypothesis: UTF-8 bytes shown through a GBK or Big5 reader ("鍙戠敓"),
+// possibly with bytes the reader could not map replaced by U+FFFD or '?'.
+// The characters whose bytes survive come back; a character that lost
+// bytes stays one replacement mark.
+#include <string>
+
+#include "mojibake_internal.h"
+#include "ngram.h"
+#include "repair_codec.h"
+#include "utf8.h"
+
+namespace zhclean::internal {
+
+namespace {
+
+constexpr int kHole = -1;
+
+bool IsHoleChar(char32_t c) { return c == 0xFFFD || c == 0x1A; }
+
+struct Unit {
+  enum Kind { kText, kOrphan, kHole } kind;
+  std::string text;  // kText: decoded; kHole: the original mark.
+};
+
+// Byte form of chars[begin, end) under `enc`; holes as kHole.
+void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
+                 std::vector<int>* bytes) {
+  for (size_t i = begin; i < end; ++i) {
+    char32_t c = chars[i].cp;
+    if (IsHoleChar(c)) {
+      bytes->push_back(kHole);
+    } else if (c < 0x80) {
+      bytes->push_back(static_cast<int>(c));
+    } else {
+      uint16_t code = DoubleByteCode(enc, c);
+      bytes->push_back(code >> 8);
+      bytes->push_back(code & 0xFF);
+    }
+  }
+}
+
+int SequenceLength(int b) {
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
+// Lenient UTF-8 decoding of bytes with holes. Counts the non-ASCII bytes
+// that decoded and the multi-byte characters.
+std::vector<Unit> DecodeUnits(const std::vector<int>& bytes, size_t* good, size_t* high,
+                              size_t* multi) {
+  std::vector<Unit> units;
+  for (size_t k = 0; k < bytes.size();) {
+    int b = bytes[k];
+    if (b == kHole) {
+      units.push_back({Unit::kHole, ""});
+      ++k;
+      continue;
+    }
+    if (b < 0x80) {
+      units.push_back({Unit::kText, std::string(1, static_cast<char>(b))});
+      ++k;
+      continue;
+    }
+    ++*high;
+    size_t n = static_cast<size_t>(SequenceLength(b));
+    std::string seq;
+    for (size_t m = 0; n > 0 && m < n && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
+      seq.push_back(static_cast<char>(bytes[k + m]));
+    }
+    if (n > 0 && seq.size() == n && ValidUtf8Prefix(seq) == n) {
+      *good += n;
+      *high += n - 1;
+      ++*multi;
+      units.push_back({Unit::kText, std::move(seq)});
+      k += n;
+    } else {
+      units.push_back({Unit::kOrphan, ""});
+      ++k;
+    }
+  }
+  return units;
+}
+
+bool IsQuestion(const std::vector<Unit>& u, size_t i) {
+  return i < u.size() && u[i].kind == Unit::kText && u[i].text == "?";
+}
+
+// Joins the units; a run of orphan bytes must touch a hole or a '?', which
+// then stands for the lost character. False when an orphan run is alone.
+bool JoinUnits(const std::vector<Unit>& units, std::string* out) {
+  for (size_t i = 0; i < units.size();) {
+    if (units[i].kind == Unit::kText) {
+      out->append(units[i].text);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool hole = false;
+    while (j < units.size() && units[j].kind != Unit::kText) {
+      hole |= units[j].kind == Unit::kHole;
+      ++j;
+    }
+    bool touches_question = (i > 0 && IsQuestion(units, i - 1)) || IsQuestion(units, j);
+    if (!hole && !touches_question) return false;
+    if (hole) out->append("\xEF\xBF\xBD");
+    i = j;
+  }
+  return true;
+}
+
+bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
+                    std::vector<MojibakeFix>* fixes) {
+  std::vector<int> bytes;
+  IslandBytes(enc, chars, begin, end, &bytes);
+  size_t good = 0, high = 0, multi = 0;
+  std::vector<Unit> units = DecodeUnits(bytes, &good, &high, &multi);
+  if (multi < 2 || good * 10 < high * 9) return false;
+  std::string text;
+  if (!JoinUnits(units, &text)) return false;
+  int before = SpanCost(chars, begin, end);
+  int after = ReplacementCost(chars, begin, end, text);
+  if (after > before - kMinGain) return false;
+  MojibakeFix f;
+  f.begin = chars[begin].pos;
+  f.end = chars[end - 1].pos + chars[end - 1].len;
+  f.after = std::move(text);
+  f.rule = enc == Legacy::kGbk ? "mojibake:utf8-as-gbk" : "mojibake:utf8-as-big5";
+  f.cost_before = before;
+  f.cost_after = after;
+  fixes->push_back(std::move(f));
+  return true;
+}
+
+bool InIsland(Legacy enc, char32_t c) {
+  return c < 0x80 || IsHoleChar(c) || DoubleByteCode(enc, c) != 0;
+}
+
+void FindIslands(Legacy enc, const std::vector<Char>& chars,
+                 std::vector<MojibakeFix>* fixes) {
+  for (size_t i = 0; i < chars.size();) {
+    if (!InIsland(enc, chars[i].cp)) {
+      ++i;
+      continue;
+    }
+    size_t j = i, double_byte = 0;
+    while (j < chars.size() && InIsland(enc, chars[j].cp)) {
+      if (chars[j].cp >= 0x80 && !IsHoleChar(chars[j].cp)) ++double_byte;
+      ++j;
+    }
+    if (double_byte >= 2) ConsiderIsland(enc, chars, i, j, fixes);
+    i = j;
+  }
+}
+
+}  // namespace
+
+void FindCjkMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
+                     std::vector<MojibakeFix>* fixes) {
+  size_t before = fixes->size();
+  FindIslands(Legacy::kGbk, chars, fixes);
+  if (fixes->size() == before) FindIslands(Legacy::kBig5, chars, fixes);
+}
+
+}  // namespace zhclean::internal

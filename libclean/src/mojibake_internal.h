@@ -1,0 +1,43 @@
+// Pieces shared by the mojibake hypotheses (mojibake*.cc).
+#ifndef ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_
+#define ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mojibake.h"
+
+namespace zhclean::internal {
+
+// Required improvement, in quarter-nats, before a reading replaces a span.
+constexpr int kMinGain = 12;
+
+struct Char {
+  char32_t cp;
+  size_t pos;  // Byte offset in the line.
+  size_t len;  // UTF-8 length.
+};
+
+// Splits valid UTF-8 into code points.
+std::vector<Char> SplitChars(std::string_view line);
+
+// True for a character a correct decoding plausibly yields.
+bool PlausibleChar(char32_t c);
+
+// Cost of chars[begin, end) between its neighbours in the line.
+int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
+// Cost of `text` put in place of chars[begin, end).
+int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                    std::string_view text);
+
+// Hypotheses. Each appends candidate fixes for the line.
+void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,
+                       std::vector<MojibakeFix>* fixes);
+void FindCjkMojibake(std::string_view line, const std::vector<Char>& chars,
+                     std::vector<MojibakeFix>* fixes);
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_

@@ -1,0 +1,94 @@
+#include "ngram.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "utf8.h"
+
+namespace zhclean::internal {
+
+// Generated tables (ngram_data.cc in the build tree).
+extern const uint8_t kHanUnigramCost[0xA000 - 0x3400];
+extern const uint32_t kRareHanKeys[];
+extern const uint8_t kRareHanCost[];
+extern const size_t kRareHanCount;
+extern const uint64_t kBigramKeys[];
+extern const uint8_t kBigramCost[];
+extern const size_t kBigramCount;
+
+namespace {
+
+constexpr int kUnknownHan = 90;     // ~22 nats: never seen in the corpus.
+constexpr int kBackoff = 5;         // -ln(0.3): unseen pair, unigram used.
+constexpr int kReplacement = 40;    // U+FFFD.
+
+bool IsAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsLatin1Letter(char32_t c) { return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7; }
+bool IsLatinLetter(char32_t c) {
+  return IsAsciiAlnum(c) || IsLatin1Letter(c) || (c >= 0x100 && c < 0x250);
+}
+
+int BigramCost(char32_t a, char32_t b) {
+  uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
+  const uint64_t* end = kBigramKeys + kBigramCount;
+  const uint64_t* it = std::lower_bound(kBigramKeys, end, key);
+  if (it == end || *it != key) return -1;
+  return kBigramCost[it - kBigramKeys];
+}
+
+// Cost of a character that is not Han, by class.
+int NonHanCost(char32_t prev, char32_t c) {
+  if (c < 0x80) {
+    if (IsAsciiAlnum(c)) return IsHan(prev) ? 12 : 8;
+    if (c == '\n' || c == '\t') return 4;
+    if (c < 0x20 || c == 0x7F) return 40;
+    return 8;
+  }
+  if (c < 0xA0) return 60;  // C1 controls.
+  if (IsLatin1Letter(c)) return IsLatinLetter(prev) ? 16 : 24;
+  if (c < 0x100) return c == 0xB7 ? 14 : 30;  // Latin-1 symbols; middle dot.
+  if (c < 0x250) return IsLatinLetter(prev) ? 22 : 30;  // Latin Extended.
+  if (c >= 0x2010 && c <= 0x2027) return 12;  // Dashes, quotes, ellipsis.
+  if (c >= 0x3000 && c <= 0x303F) return 10;  // CJK punctuation.
+  if (c >= 0xFF01 && c <= 0xFF5E) return 10;  // Full-width forms.
+  if (c == 0xFFFD) return kReplacement;
+  if (c >= 0xE000 && c <= 0xF8FF) return 60;  // Private use.
+  if (c >= 0x370 && c < 0x530) return 20;     // Greek, Cyrillic.
+  if (c >= 0x2C0 && c < 0x370) return 40;     // Modifiers, combining marks.
+  return 25;
+}
+
+}  // namespace
+
+int HanUnigramCost(char32_t c) {
+  if (c >= 0x3400 && c < 0xA000) return kHanUnigramCost[c - 0x3400];
+  const uint32_t* end = kRareHanKeys + kRareHanCount;
+  const uint32_t* it = std::lower_bound(kRareHanKeys, end, static_cast<uint32_t>(c));
+  if (it == end || *it != c) return 255;
+  return kRareHanCost[it - kRareHanKeys];
+}
+
+int CharCost(char32_t prev, char32_t c) {
+  if (!IsHan(c)) return NonHanCost(prev, c);
+  int uni = HanUnigramCost(c);
+  if (uni == 255) return kUnknownHan;
+  if (IsHan(prev)) {
+    int bi = BigramCost(prev, c);
+    if (bi >= 0) return bi;
+  }
+  return uni + kBackoff;
+}
+
+int TextCost(char32_t prev, std::string_view text) {
+  int total = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    total += CharCost(prev, c);
+    prev = c;
+  }
+  return total;
+}
+
+}  // namespace zhclean::internal

@@ -1,0 +1,43 @@
+// Legacy double-byte codecs used by mojibake repair and its tests. The
+// implementation (icu_encoding_codec.cc) wraps ICU converters; nothing here
+// exposes ICU types.
+#ifndef ZHCLEAN_SRC_REPAIR_CODEC_H_
+#define ZHCLEAN_SRC_REPAIR_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace zhclean::internal {
+
+enum class Legacy {
+  kGbk,      // windows-936, what most software means by GBK/GB2312.
+  kGb18030,  // GB18030 (four-byte sequences included).
+  kBig5,     // windows-950 Big5.
+};
+
+// The double-byte code of `cp` (a BMP code point) in `enc`, lead byte in the
+// high 8 bits, or 0 when `cp` has no double-byte code there. Table lookup,
+// built once per process. Thread-safe.
+uint16_t DoubleByteCode(Legacy enc, char32_t cp);
+
+// Encodes valid UTF-8 `text` strictly (ASCII as itself, everything else
+// as double-byte codes) and appends the bytes to *out. Returns false when
+// some character has no code.
+bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out);
+
+// Decodes `bytes` strictly and appends UTF-8 to *out. Returns false on any
+// invalid, incomplete or unmapped sequence.
+bool DecodeLegacy(Legacy enc, std::string_view bytes, std::string* out);
+
+// Decodes `bytes` as a careless program would: invalid sequences become
+// U+FFFD (ICU's substitution). Appends UTF-8 to *out. For tests.
+void DecodeLegacyLossy(Legacy enc, std::string_view bytes, std::string* out);
+
+// Encodes UTF-8 `text` with ICU's converter for `enc`, unmappable
+// characters substituted. For tests.
+std::string EncodeLegacyLossy(Legacy enc, std::string_view text);
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_REPAIR_CODEC_H_

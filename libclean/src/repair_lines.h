@@ -1,0 +1,45 @@
+// Line-level part of the repair stage: mojibake fixes and garbage handling
+// on decoded UTF-8.
+#ifndef ZHCLEAN_SRC_REPAIR_LINES_H_
+#define ZHCLEAN_SRC_REPAIR_LINES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "garbage.h"
+#include "mojibake.h"
+#include "zhclean/edit.h"
+#include "zhclean/repair.h"
+
+namespace zhclean::internal {
+
+// Not thread-safe: keeps scratch buffers.
+class LineRepairer {
+ public:
+  LineRepairer(bool mojibake, GarbageMode garbage)
+      : mojibake_(mojibake), garbage_(garbage) {}
+
+  // Repairs `block` (valid UTF-8, whole lines except maybe the last) and
+  // appends the result to *out; `offset` is the block's position in the
+  // decoded document, for edit records.
+  void RepairBlock(std::string_view block, uint64_t offset, std::string* out,
+                   EditLog* log);
+
+ private:
+  void RepairLine(std::string_view line, bool newline, uint64_t offset,
+                  std::string* out, EditLog* log);
+  void HandleGarbage(std::string_view line, bool newline, uint64_t offset,
+                     std::string* out, EditLog* log);
+
+  bool mojibake_;
+  GarbageMode garbage_;
+  std::vector<MojibakeFix> fixes_;
+  std::vector<GarbageRun> runs_;
+  std::string repaired_;
+};
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_REPAIR_LINES_H_

@@ -1,0 +1,214 @@
+// The repair stage: detection, decoding to UTF-8 and line-level repair.
+#include <cstdio>
+#include <string>
+
+#include "repair_lines.h"
+#include "utf8.h"
+#include "zhclean/diagnostic.h"
+#include "zhclean/repair.h"
+
+namespace zhclean {
+
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
+
+std::string ConfidenceText(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", c);
+  return buf;
+}
+
+std::string EncodingRule(Encoding e) {
+  std::string r = "encoding:";
+  for (const char* p = EncodingName(e); *p; ++p) {
+    r += static_cast<char>(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+  }
+  return r;
+}
+
+// Not copyable: owns its decoder and buffers.
+class RepairStage : public Stage {
+ public:
+  explicit RepairStage(const RepairOptions& o)
+      : options_(o), lines_(o.mojibake, o.garbage) {}
+
+  const char* name() const override { return "repair"; }
+  bool AcceptsInvalidUtf8() const override { return true; }
+  void BeginDocument() override;
+  Status Process(std::string_view in, std::string* out, EditLog* log) override;
+  Status Finish(std::string* out, EditLog* log) override;
+
+ private:
+  Status Start(bool complete, EditLog* log);
+  Status Decode(std::string_view bytes, bool flush, EditLog* log);
+  void DecodeUtf8(std::string_view bytes, bool flush, EditLog* log);
+  void AppendInvalid(std::string_view bad, EditLog* log);
+  void Emit(bool flush, std::string* out, EditLog* log);
+
+  RepairOptions options_;
+  internal::LineRepairer lines_;
+  bool started_ = false;
+  Encoding encoding_ = Encoding::kUtf8;
+  std::unique_ptr<Decoder> decoder_;
+  std::string raw_;      // Bytes held for detection.
+  std::string carry_;    // An incomplete UTF-8 sequence.
+  std::string pending_;  // Decoded text not yet repaired (a partial line).
+  uint64_t pending_offset_ = 0;  // Decoded offset of pending_[0].
+  size_t scanned_ = 0;   // pending_[0, scanned_) holds no '\n'.
+};
+
+void RepairStage::BeginDocument() {
+  started_ = false;
+  raw_.clear();
+  carry_.clear();
+  pending_.clear();
+  pending_offset_ = 0;
+  scanned_ = 0;
+  decoder_.reset();
+}
+
+Status RepairStage::Start(bool complete, EditLog* log) {
+  started_ = true;
+  EncodingGuess guess;
+  if (options_.from) {
+    guess.encoding = *options_.from;
+    guess.confidence = 1;
+    EncodingGuess bom = DetectEncoding(std::string_view(raw_).substr(0, 4), false);
+    if (bom.bom_length > 0 && bom.encoding == guess.encoding) guess.bom_length = bom.bom_length;
+  } else {
+    guess = DetectEncoding(raw_, complete);
+  }
+  encoding_ = guess.encoding;
+  std::string why = "input decoded as " + std::string(EncodingName(encoding_)) +
+                    (options_.from ? " (--from)" : " (confidence " + ConfidenceText(guess.confidence) + ")");
+  if (guess.confidence < 0.5) {
+    log->Record(0, "", "", "encoding:undecided", "no encoding fits well; " + why);
+  }
+  if (guess.bom_length > 0) {
+    log->Record(0, "\xEF\xBB\xBF", "", "encoding:bom", "byte-order mark removed");
+  }
+  if (encoding_ != Encoding::kUtf8) {
+    ZHCLEAN_ASSIGN_OR_RETURN(decoder_, Decoder::Create(encoding_));
+    log->Record(0, "", "", EncodingRule(encoding_), why);
+  }
+  size_t skip = encoding_ == Encoding::kUtf8 ? 0 : guess.skip;
+  if (skip > 0) AppendInvalid(std::string_view(raw_).substr(guess.bom_length, skip), log);
+  std::string bytes = std::move(raw_);
+  raw_.clear();
+  return Decode(std::string_view(bytes).substr(guess.bom_length + skip), false, log);
+}
+
+void RepairStage::AppendInvalid(std::string_view bad, EditLog* log) {
+  log->Record(pending_offset_ + pending_.size(), "", kReplacement, "encoding:invalid",
+              "invalid " + std::string(EncodingName(encoding_)) + " bytes " +
+                  HexBytes(bad.data(), bad.size()) + " replaced by U+FFFD");
+  pending_.append(kReplacement);
+}
+
+void RepairStage::DecodeUtf8(std::string_view bytes, bool flush, EditLog* log) {
+  std::string joined;
+  if (!carry_.empty()) {
+    joined = carry_ + std::string(bytes);
+    carry_.clear();
+    bytes = joined;
+  }
+  while (!bytes.empty()) {
+    size_t valid = internal::ValidUtf8Prefix(bytes);
+    pending_.append(bytes.substr(0, valid));
+    bytes.remove_prefix(valid);
+    if (bytes.empty()) break;
+    if (!flush && internal::IncompleteTail(bytes) == bytes.size()) {
+      carry_.assign(bytes);
+      break;
+    }
+    size_t bad = internal::InvalidSequenceLength(bytes);
+    AppendInvalid(bytes.substr(0, bad), log);
+    bytes.remove_prefix(bad);
+  }
+}
+
+Status RepairStage::Decode(std::string_view bytes, bool flush, EditLog* log) {
+  if (!decoder_) {
+    DecodeUtf8(bytes, flush, log);
+    return OkStatus();
+  }
+  DecodeReport report;
+  size_t before = pending_.size();
+  ZHCLEAN_RETURN_IF_ERROR(decoder_->DecodeToUtf8(bytes, flush, &pending_, &report));
+  if (report.invalid_sequences > 0) {
+    log->Record(pending_offset_ + before, "", kReplacement, "encoding:invalid",
+                "invalid " + std::string(EncodingName(encoding_)) +
+                    " sequence replaced by U+FFFD at input byte " +
+                    std::to_string(report.first_invalid_offset));
+    log->Count("encoding:invalid", report.invalid_sequences - 1);
+  }
+  return OkStatus();
+}
+
+// Repairs every complete line of pending_ (all of it with `flush`), and a
+// piece of an overlong line.
+void RepairStage::Emit(bool flush, std::string* out, EditLog* log) {
+  size_t cut = 0;
+  for (size_t i = pending_.size(); i > scanned_; --i) {
+    if (pending_[i - 1] == '\n') {
+      cut = i;
+      break;
+    }
+  }
+  if (flush) cut = pending_.size();
+  while (cut == 0 && pending_.size() > options_.max_line) {
+    cut = internal::SafeCut(pending_, options_.max_line);
+  }
+  if (cut == 0) {
+    scanned_ = pending_.size();
+    return;
+  }
+  lines_.RepairBlock(std::string_view(pending_).substr(0, cut), pending_offset_, out, log);
+  pending_offset_ += cut;
+  pending_.erase(0, cut);
+  scanned_ = 0;
+  if (!flush && pending_.size() > options_.max_line) Emit(false, out, log);
+}
+
+Status RepairStage::Process(std::string_view in, std::string* out, EditLog* log) {
+  if (!started_) {
+    raw_.append(in);
+    size_t need = options_.from ? 4 : kDetectPrefixBytes;  // BOM or prefix.
+    if (raw_.size() < need) return OkStatus();
+    ZHCLEAN_RETURN_IF_ERROR(Start(false, log));
+  } else {
+    ZHCLEAN_RETURN_IF_ERROR(Decode(in, false, log));
+  }
+  Emit(false, out, log);
+  return OkStatus();
+}
+
+Status RepairStage::Finish(std::string* out, EditLog* log) {
+  if (!started_) ZHCLEAN_RETURN_IF_ERROR(Start(true, log));
+  ZHCLEAN_RETURN_IF_ERROR(Decode("", true, log));
+  Emit(true, out, log);
+  started_ = false;
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<GarbageMode> ParseGarbageMode(std::string_view name) {
+  if (name == "keep") return GarbageMode::kKeep;
+  if (name == "mark") return GarbageMode::kMark;
+  if (name == "drop") return GarbageMode::kDrop;
+  return InvalidArgumentError("--garbage must be keep, mark or drop, not '" +
+                              std::string(name) + "'");
+}
+
+StatusOr<std::unique_ptr<Stage>> NewRepairStage(const RepairOptions& options) {
+  if (options.max_line < 64) return InvalidArgumentError("max_line must be at least 64");
+  return std::unique_ptr<Stage>(new RepairStage(options));
+}
+
+std::string RepairMojibake(std::string_view text) {
+  return internal::RepairMojibakeText(text);
+}
+
+}  // namespace zhclean

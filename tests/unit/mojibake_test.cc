@@ -1,0 +1,141 @@
+// Generated mojibake: clean lines damaged with real codecs (ICU), then
+// repaired. Rates are printed and held to the thresholds.
+#include "mojibake.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+
+#include "repair_codec.h"
+#include "repair_corpus.h"
+#include "utf8.h"
+#include "zhclean/convert.h"
+
+namespace zhclean::internal {
+namespace {
+
+using Damage = std::function<bool(const std::string&, std::string*)>;
+
+// UTF-8 bytes shown by a windows-1252 (or Latin-1) reader.
+std::string ReadAsCp1252(std::string_view bytes, bool latin1) {
+  std::string out;
+  for (unsigned char b : bytes) {
+    AppendUtf8(latin1 ? b : SloppyCp1252Char(b), &out);
+  }
+  return out;
+}
+
+Damage Utf8AsCp1252(int layers, bool latin1) {
+  return [layers, latin1](const std::string& line, std::string* bad) {
+    *bad = line;
+    for (int i = 0; i < layers; ++i) *bad = ReadAsCp1252(*bad, latin1);
+    return true;
+  };
+}
+
+Damage LegacyAsCp1252(Legacy enc) {
+  return [enc](const std::string& line, std::string* bad) {
+    std::string bytes;
+    if (!EncodeLegacy(enc, line, &bytes)) return false;
+    *bad = ReadAsCp1252(bytes, false);
+    return true;
+  };
+}
+
+Damage Utf8AsLegacy(Legacy enc) {
+  return [enc](const std::string& line, std::string* bad) {
+    bad->clear();
+    DecodeLegacyLossy(enc, line, bad);
+    return true;
+  };
+}
+
+struct Rates {
+  size_t lines = 0, exact = 0, worse = 0, chars = 0, recovered = 0;
+};
+
+Rates Measure(const std::vector<std::string>& lines, const Damage& damage) {
+  Rates r;
+  std::string bad;
+  for (const std::string& line : lines) {
+    if (!damage(line, &bad) || bad == line) continue;
+    std::string fixed = RepairMojibakeText(bad);
+    ++r.lines;
+    if (fixed == line) ++r.exact;
+    size_t got = zhclean::testing::CommonChars(fixed, line);
+    if (got < zhclean::testing::CommonChars(bad, line)) ++r.worse;
+    r.chars += CountCodePoints(line);
+    r.recovered += got;
+    if (fixed != line && std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) {
+      std::fprintf(stderr, "IN  %s\nOUT %s\nEXP %s\n", bad.c_str(), fixed.c_str(), line.c_str());
+    }
+  }
+  return r;
+}
+
+class MojibakeCorpusTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { lines_ = zhclean::testing::CleanLines(1200); }
+  void SetUp() override {
+    if (lines_.size() < 1000) GTEST_SKIP() << "../shared corpora not found (" << zhclean::testing::SharedDir() << ")";
+  }
+  static double Exact(const Rates& r) { return r.lines ? 1.0 * r.exact / r.lines : 0; }
+  static void Print(const char* name, const Rates& r) {
+    std::printf("[rate] %-22s lines=%zu exact=%.4f chars_back=%.4f worse=%zu\n", name, r.lines,
+                Exact(r), r.chars ? 1.0 * r.recovered / r.chars : 0, r.worse);
+  }
+  static std::vector<std::string> lines_;
+};
+std::vector<std::string> MojibakeCorpusTest::lines_;
+
+TEST_F(MojibakeCorpusTest, Utf8ReadAsCp1252OneToThreeLayers) {
+  for (bool latin1 : {false, true}) {
+    for (int layers = 1; layers <= 3; ++layers) {
+      Rates r = Measure(lines_, Utf8AsCp1252(layers, latin1));
+      Print(latin1 ? "utf8-as-latin1" : "utf8-as-cp1252", r);
+      EXPECT_GE(r.lines, 1000u);
+      EXPECT_GE(Exact(r), 0.99) << "layers=" << layers << " latin1=" << latin1;
+    }
+  }
+}
+
+TEST_F(MojibakeCorpusTest, GbkAndGb18030ReadAsCp1252) {
+  for (Legacy enc : {Legacy::kGbk, Legacy::kGb18030}) {
+    Rates r = Measure(lines_, LegacyAsCp1252(enc));
+    Print(enc == Legacy::kGbk ? "gbk-as-cp1252" : "gb18030-as-cp1252", r);
+    EXPECT_GE(r.lines, 1000u);
+    EXPECT_GE(Exact(r), 0.99);
+  }
+}
+
+TEST_F(MojibakeCorpusTest, Big5ReadAsCp1252) {
+  auto s2t = ScriptConverter::Create("s2t");
+  ASSERT_TRUE(s2t.ok()) << s2t.status().message();
+  std::vector<std::string> traditional;
+  for (const std::string& line : lines_) {
+    std::string t;
+    ASSERT_TRUE((*s2t)->ConvertScript(line, &t).ok());
+    traditional.push_back(t);
+  }
+  Rates r = Measure(traditional, LegacyAsCp1252(Legacy::kBig5));
+  Print("big5-as-cp1252", r);
+  EXPECT_GE(r.lines, 900u);
+  EXPECT_GE(Exact(r), 0.99);
+}
+
+TEST_F(MojibakeCorpusTest, Utf8ReadAsGbkWithReplacements) {
+  Rates r = Measure(lines_, Utf8AsLegacy(Legacy::kGbk));
+  Print("utf8-as-gbk", r);
+  EXPECT_GE(1.0 * r.recovered / r.chars, 0.80);
+  EXPECT_EQ(r.worse, 0u);
+}
+
+TEST_F(MojibakeCorpusTest, Utf8ReadAsBig5WithReplacements) {
+  Rates r = Measure(lines_, Utf8AsLegacy(Legacy::kBig5));
+  Print("utf8-as-big5", r);
+  EXPECT_EQ(r.worse, 0u);
+}
+
+}  // namespace
+}  // namespace zhclean::internal
