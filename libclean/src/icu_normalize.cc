@@ -58,6 +58,7 @@ class NormalizeStage : public Stage {
   void BeginDocument() override {
     pending_.clear();
     consumed_ = 0;
+    line_ends_ = LineEnds::kUnknown;
   }
   Status Process(std::string_view in, std::string* out, EditLog* log) override;
   Status Finish(std::string* out, EditLog* log) override;
@@ -77,6 +78,9 @@ class NormalizeStage : public Stage {
   std::vector<Pass> passes_;
   std::array<bool, 128> ascii_trigger_{};
   std::vector<bool> bmp_trigger_;
+  // Set by the document's first line: only an LF document gets its stray
+  // CR LF line ends converted; a CRLF file keeps them.
+  enum class LineEnds { kUnknown, kLf, kCrlf } line_ends_ = LineEnds::kUnknown;
   std::string pending_;    // Text of an unfinished line.
   uint64_t consumed_ = 0;  // Input bytes emitted for this document.
   // Scratch buffers reused between lines.
@@ -110,7 +114,7 @@ void NormalizeStage::BuildTriggers() {
   }
   bmp_trigger_.assign(0x10000, false);
   for (char32_t c = 0x80; c < 0x10000; ++c) {
-    bmp_trigger_[c] = (o.nfc && !folder_->NfcInert(c)) ||
+    bmp_trigger_[c] = (o.nfc && !folder_->NfcSafe(c)) ||
                       (o.radicals && internal::IsRadicalOrCompat(c)) ||
                       (o.ascii_width && internal::MaybeAsciiWidth(c)) ||
                       (o.spaces && internal::MaybeSpace(c)) ||
@@ -133,7 +137,7 @@ bool NormalizeStage::NeedsWork(std::string_view text) const {
     char32_t c = internal::CodePointAt(text, i, &len);
     i += len;
     if (c < 0x10000 ? bmp_trigger_[c]
-                    : ((options_.nfc && !folder_->NfcInert(c)) ||
+                    : ((options_.nfc && !folder_->NfcSafe(c)) ||
                        (options_.radicals && internal::IsRadicalOrCompat(c)))) {
       return true;
     }
@@ -144,7 +148,9 @@ bool NormalizeStage::NeedsWork(std::string_view text) const {
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
                                PassEdits* edits) const {
   switch (pass) {
-    case Pass::kCrlf: return internal::FindCrlfEdits(text, edits);
+    case Pass::kCrlf:
+      if (line_ends_ == LineEnds::kLf) internal::FindCrlfEdits(text, edits);
+      return;
     case Pass::kJson: return internal::FindJsonEscapeEdits(text, edits);
     case Pass::kEntity: return internal::FindEntityEdits(text, edits);
     case Pass::kControl: return internal::FindControlEdits(text, edits);
@@ -163,6 +169,10 @@ void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
                                  EditLog* log) {
   uint64_t base = consumed_;
   consumed_ += segment.size();
+  if (line_ends_ == LineEnds::kUnknown && !segment.empty() && segment.back() == '\n') {
+    bool cr = segment.size() >= 2 && segment[segment.size() - 2] == '\r';
+    line_ends_ = cr ? LineEnds::kCrlf : LineEnds::kLf;
+  }
   if (!NeedsWork(segment)) {
     out->append(segment);
     return;

@@ -40,18 +40,25 @@ StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
   return std::unique_ptr<UnicodeFolder>(new UnicodeFolder(std::move(impl)));
 }
 
-bool UnicodeFolder::NfcInert(char32_t c) const {
-  return impl_->filtered_nfc->isInert(static_cast<UChar32>(c));
+bool UnicodeFolder::NfcSafe(char32_t c) const {
+  if (IsHan(c)) return true;
+  const icu::Normalizer2& n2 = *impl_->filtered_nfc;
+  auto uc = static_cast<UChar32>(c);
+  if (!n2.hasBoundaryBefore(uc)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return n2.quickCheck(icu::UnicodeString(uc), status) == UNORM_YES &&
+         U_SUCCESS(status);
 }
 
 void UnicodeFolder::FindNfcEdits(std::string_view line, PassEdits* edits) const {
-  bool inert = true;
-  for (size_t i = 0; i < line.size() && inert;) {
+  bool safe = true;
+  for (size_t i = 0; i < line.size() && safe;) {
     size_t len;
-    inert = NfcInert(CodePointAt(line, i, &len));
+    char32_t c = CodePointAt(line, i, &len);
+    safe = c < 0x80 || NfcSafe(c);
     i += len;
   }
-  if (inert) return;
+  if (safe) return;
   std::string normalized;
   icu::StringByteSink<std::string> sink(&normalized);
   icu::Edits changes;

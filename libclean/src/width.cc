@@ -64,9 +64,11 @@ bool MaybeAsciiWidth(char32_t c) {
 }
 
 void FindCrlfEdits(std::string_view line, PassEdits* edits) {
-  size_t n = line.size();
-  if (n >= 2 && line[n - 1] == '\n' && line[n - 2] == '\r') {
-    edits->push_back({n - 2, 1, "", "CR LF line end -> LF"});
+  if (line.empty() || line.back() != '\n') return;
+  size_t start = line.size() - 1;
+  while (start > 0 && line[start - 1] == '\r') --start;
+  if (start + 1 < line.size()) {
+    edits->push_back({start, line.size() - 1 - start, "", "CR LF line end -> LF"});
   }
 }
 
@@ -104,6 +106,20 @@ void FindControlEdits(std::string_view line, PassEdits* edits) {
   }
 }
 
+namespace {
+
+// A lone full-width letter between Han characters (`将归Ｖ请`, zuozhuan.txt)
+// is as likely a damaged character as a letter: it stays for zh-fix.
+bool IsLoneLetterInHan(std::string_view line, size_t start, size_t end) {
+  size_t len, before;
+  char32_t c = CodePointAt(line, start, &len);
+  if (start + len != end || (c >= 0xFF10 && c <= 0xFF19)) return false;
+  return start > 0 && IsHan(CodePointBefore(line, start, &before)) &&
+         end < line.size() && IsHan(CodePointAt(line, end, &len));
+}
+
+}  // namespace
+
 void FindAsciiWidthEdits(std::string_view line, PassEdits* edits) {
   for (size_t i = 0; i < line.size();) {
     size_t len;
@@ -118,7 +134,7 @@ void FindAsciiWidthEdits(std::string_view line, PassEdits* edits) {
       e.length += len;
       i += len;
     }
-    edits->push_back(std::move(e));
+    if (!IsLoneLetterInHan(line, e.offset, i)) edits->push_back(std::move(e));
   }
 }
 

@@ -43,11 +43,12 @@ bool IsRadicalOrCompat(char32_t c);
 // U+FF1A-FF20, U+FF3B-FF40, U+FF5B-FF65).
 bool IsCjkPunct(char32_t c);
 
-// "crlf": a CR right before the line's final LF.
+// "crlf": the CRs right before the line's final LF (CR CR LF too).
 void FindCrlfEdits(std::string_view line, PassEdits* edits);
 // "control": see NormalizeOptions::controls.
 void FindControlEdits(std::string_view line, PassEdits* edits);
-// "ascii-width": U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A -> ASCII.
+// "ascii-width": U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A -> ASCII, except a
+// lone full-width letter between two Han characters.
 void FindAsciiWidthEdits(std::string_view line, PassEdits* edits);
 // "punct-width": see NormalizeOptions::punct_width.
 void FindPunctWidthEdits(std::string_view line, PassEdits* edits);
@@ -71,9 +72,10 @@ class UnicodeFolder {
   UnicodeFolder(const UnicodeFolder&) = delete;
   UnicodeFolder& operator=(const UnicodeFolder&) = delete;
 
-  // False when `c` may change under NFC or interact with a neighbour
-  // (compatibility ideographs excluded: they belong to the radical pass).
-  bool NfcInert(char32_t c) const;
+  // True when `c` is an NFC starter that is NFC on its own: a line of such
+  // characters is already NFC. Compatibility ideographs count as safe: they
+  // belong to the radical pass.
+  bool NfcSafe(char32_t c) const;
   // "nfc": lists the NFC changes of `line` (one edit per changed segment).
   void FindNfcEdits(std::string_view line, PassEdits* edits) const;
   // "radical": see NormalizeOptions::radicals.

@@ -14,7 +14,7 @@ bool IsClosingMark(char32_t c) {
   switch (c) {
     case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0x300B:
     case 0x3009: case 0x3011: case 0x3015: case 0x3017: case 0xFF09:
-    case 0xFF3D: case 0xFF5D:
+    case 0xFF3D: case 0xFF5D: case ')':
       return true;
     default:
       return false;
@@ -25,7 +25,7 @@ bool IsOpeningMark(char32_t c) {
   switch (c) {
     case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x300A:
     case 0x3008: case 0x3010: case 0x3014: case 0x3016: case 0xFF08:
-    case 0xFF3B: case 0xFF5B:
+    case 0xFF3B: case 0xFF5B: case '(':
       return true;
     default:
       return false;
@@ -33,11 +33,12 @@ bool IsOpeningMark(char32_t c) {
 }
 
 // The code point before `pos`, looking through closing marks; 0 at the
-// line start.
-char32_t LeftContext(std::string_view line, size_t pos) {
+// line start. Sets *at to where it starts.
+char32_t LeftContext(std::string_view line, size_t pos, size_t* at = nullptr) {
   while (pos > 0) {
     size_t start;
     char32_t c = CodePointBefore(line, pos, &start);
+    if (at != nullptr) *at = start;
     if (!IsClosingMark(c)) return c;
     pos = start;
   }
@@ -45,15 +46,60 @@ char32_t LeftContext(std::string_view line, size_t pos) {
 }
 
 // The code point at `pos`, looking through opening marks; 0 at the end.
-char32_t RightContext(std::string_view line, size_t pos) {
+// Sets *at to where it starts.
+char32_t RightContext(std::string_view line, size_t pos, size_t* at = nullptr) {
   while (pos < line.size()) {
     size_t len;
     char32_t c = CodePointAt(line, pos, &len);
+    if (at != nullptr) *at = pos;
     if (c == '\n' || c == '\r') return 0;
     if (!IsOpeningMark(c)) return c;
     pos += len;
   }
   return 0;
+}
+
+bool IsHanLike(char32_t c) { return IsHan(c) || IsRadicalOrCompat(c); }
+
+bool IsNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == '%';
+}
+
+enum class Side { kHan, kNumber, kEnd, kOther };
+
+// What precedes `pos`: Han, a number written right after Han (`增长9%`),
+// or something else.
+Side LeftSide(std::string_view line, size_t pos) {
+  size_t at = 0;
+  char32_t c = LeftContext(line, pos, &at);
+  if (IsHanLike(c)) return Side::kHan;
+  if (c == 0 || c >= 0x80 || !IsNumberChar(static_cast<char>(c))) return Side::kOther;
+  while (at > 0 && IsNumberChar(line[at - 1])) --at;
+  return at > 0 && IsHanLike(CodePointBefore(line, at, &at)) ? Side::kNumber
+                                                              : Side::kOther;
+}
+
+// What follows `pos`: Han, a number followed by Han (`3亿`), the line end,
+// or something else.
+Side RightSide(std::string_view line, size_t pos) {
+  size_t at = pos;
+  char32_t c = RightContext(line, pos, &at);
+  if (c == 0) return Side::kEnd;
+  if (IsHanLike(c)) return Side::kHan;
+  if (c >= 0x80 || !IsNumberChar(static_cast<char>(c))) return Side::kOther;
+  while (at < line.size() && IsNumberChar(line[at])) ++at;
+  size_t len;
+  return at < line.size() && IsHanLike(CodePointAt(line, at, &len)) ? Side::kNumber
+                                                                    : Side::kOther;
+}
+
+// `,` `:` `;` in Han text: Han on one side, and Han, a number next to Han
+// or the line end on the other; never a number on both sides (`共1,000人`).
+bool InHanText(std::string_view line, size_t pos) {
+  Side left = LeftSide(line, pos);
+  Side right = RightSide(line, pos + 1);
+  if (left == Side::kHan) return right != Side::kOther;
+  return left == Side::kNumber && right == Side::kHan;
 }
 
 // Right after a `!`/`?` run: the end of the line or a closing quote also
@@ -64,8 +110,6 @@ bool EndsSentence(std::string_view line, size_t pos) {
   char32_t c = CodePointAt(line, pos, &len);
   return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F;
 }
-
-bool IsHanLike(char32_t c) { return IsHan(c) || IsRadicalOrCompat(c); }
 
 // A `?` before more Han text may be a lost character (`中?文`); it is a
 // question mark only after a question particle or in a sentence with a
@@ -160,9 +204,7 @@ void FindPunctWidthEdits(std::string_view line, PassEdits* edits) {
     char c = line[i];
     if (c == '!' || c == '?') {
       i = HandleMarks(line, i, &found) - 1;
-    } else if ((c == ',' || c == ':' || c == ';') &&
-               IsHanLike(LeftContext(line, i)) &&
-               IsHanLike(RightContext(line, i + 1))) {
+    } else if ((c == ',' || c == ':' || c == ';') && InHanText(line, i)) {
       AddWidthEdit(i, c, &found);
     }
   }

@@ -48,7 +48,9 @@ struct NormalizeOptions {
   // full-width; `(` `)` only as a pair on a line that already uses
   // full-width parentheses. `1,000`, `3.5`, URLs and Latin text stay.
   bool punct_width = true;
-  // "ascii-width": full-width ASCII letters and digits -> ASCII.
+  // "ascii-width": full-width ASCII letters and digits -> ASCII; a lone
+  // full-width letter between two Han characters stays (it is as often a
+  // damaged character, e.g. zuozhuan.txt's `将归Ｖ请`).
   bool ascii_width = true;
   // "space": no-break and typographic spaces (U+00A0, U+2000-200A, U+202F,
   // U+205F) next to Han text -> U+0020. Ideographic space U+3000 stays: it
@@ -59,7 +61,9 @@ struct NormalizeOptions {
   // characters) and bidi embeddings, overrides and isolates (U+202A-202E,
   // U+2066-2069). C1 controls stay: they are mojibake evidence.
   bool controls = true;
-  // "crlf": CR LF -> LF. A lone CR stays.
+  // "crlf": in a document whose first line ends in LF, a line ending in
+  // CR LF (or CR CR LF) -> LF. A document whose first line ends in CR LF
+  // is a CRLF file and keeps its line ends; a lone CR stays.
   bool crlf = true;
 };
 

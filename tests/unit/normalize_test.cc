@@ -1,0 +1,306 @@
+// The normalize stage end to end: the ruby golden of samples/001, zero
+// changes on clean corpora, chunk-boundary invariance, idempotence, edit
+// offsets and the option switches.
+#include "zhclean/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace zhclean {
+namespace {
+
+struct Recorded {
+  uint64_t offset;
+  std::string before, after, rule;
+  bool operator==(const Recorded& o) const {
+    return offset == o.offset && before == o.before && after == o.after &&
+           rule == o.rule;
+  }
+};
+
+constexpr size_t kWhole = 0;
+
+// Runs a fresh stage over `text` fed in chunks of `chunk` bytes (kWhole:
+// one chunk), cut anywhere, even inside a character.
+std::string Normalize(const std::string& text, const NormalizeOptions& options = {},
+                      size_t chunk = kWhole, std::vector<Recorded>* edits = nullptr) {
+  auto stage = NewNormalizeStage(options);
+  EXPECT_TRUE(stage.ok()) << stage.status().ToString();
+  EditSink sink = [edits](const Edit& e) {
+    if (edits != nullptr) {
+      edits->push_back({e.offset, std::string(e.before), std::string(e.after),
+                        std::string(e.rule)});
+    }
+  };
+  EditLog log("normalize", &sink);
+  log.StartDocument(0);
+  (*stage)->BeginDocument();
+  std::string out;
+  size_t step = chunk == kWhole ? std::max<size_t>(text.size(), 1) : chunk;
+  for (size_t pos = 0; pos < text.size(); pos += step) {
+    std::string_view piece = std::string_view(text).substr(pos, step);
+    EXPECT_TRUE((*stage)->Process(piece, &out, &log).ok());
+    log.AdvanceChunk(piece.size());
+  }
+  EXPECT_TRUE((*stage)->Finish(&out, &log).ok());
+  return out;
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::filesystem::path SharedDir() { return ZHCLEAN_SHARED_DIR; }
+std::filesystem::path Samples() {
+  return std::filesystem::path(ZHCLEAN_SOURCE_DIR) / "samples";
+}
+
+std::map<std::string, int> CountByRule(const std::vector<Recorded>& edits) {
+  std::map<std::string, int> counts;
+  for (const Recorded& e : edits) ++counts[e.rule];
+  return counts;
+}
+
+TEST(NormalizeStageTest, Sample001RubyGolden) {
+  std::string dir = Samples() / "001_685f646d0e7a449a";
+  std::string input = ReadFile(dir + "/input.txt");
+  std::string expected = ReadFile(dir + "/repair/expected.txt");
+  ASSERT_FALSE(input.empty());
+  ASSERT_FALSE(expected.empty());
+  std::vector<Recorded> edits;
+  EXPECT_EQ(Normalize(input, {}, kWhole, &edits), expected);
+  std::map<std::string, int> want = {{"punct-width", 66}, {"ruby", 225}};
+  EXPECT_EQ(CountByRule(edits), want);
+  // Every recorded edit names the bytes at its offset in the input.
+  for (const Recorded& e : edits) {
+    EXPECT_EQ(input.substr(e.offset, e.before.size()), e.before) << e.offset;
+  }
+  // Real parentheses stay; the two annotations whose character and `(` were
+  // lost to a `?` upstream (`要?jiǎng)?chuàng)新`) cannot be verified and stay.
+  EXPECT_NE(expected.find("常委(擴大)會議"), std::string::npos);
+  EXPECT_NE(expected.find("各縣(市)區"), std::string::npos);
+  EXPECT_NE(expected.find("市行政(市民)服務"), std::string::npos);
+  EXPECT_NE(expected.find("會議。(完)"), std::string::npos);
+  EXPECT_NE(expected.find("要?jiǎng)?chuàng)新"), std::string::npos);
+}
+
+TEST(NormalizeStageTest, OptionsOffLeaveSample001Alone) {
+  std::string input = ReadFile(Samples() / "001_685f646d0e7a449a/input.txt");
+  NormalizeOptions off;
+  off.ruby = off.punct_width = false;
+  EXPECT_EQ(Normalize(input, off), input);
+}
+
+// The other seeds: the only changes are half-width punctuation in Han text
+// (the scraper turned every `，` into `,`) and, in 000, the NBSP pair that
+// separates two halves of a heading (`信念&nbsp;&nbsp;切实`).
+TEST(NormalizeStageTest, OtherSeedsOnlyPunctAndSpace) {
+  const std::map<std::string, std::map<std::string, int>> want = {
+      {"000_e8d26845c6ac1826", {{"punct-width", 108}, {"space", 2}}},
+      {"002_cadf0b8236b09334", {{"punct-width", 900}}},
+      {"003_a97e58f28c234661", {{"punct-width", 83}}},
+      {"004_f735b9dd96c8fd75", {{"punct-width", 127}}}};
+  for (const auto& [seed, counts] : want) {
+    std::string input = ReadFile(Samples() / seed / "input.txt");
+    ASSERT_FALSE(input.empty()) << seed;
+    std::vector<Recorded> edits;
+    Normalize(input, {}, kWhole, &edits);
+    EXPECT_EQ(CountByRule(edits), counts) << seed;
+    NormalizeOptions no_width;
+    no_width.punct_width = no_width.spaces = false;
+    EXPECT_EQ(Normalize(input, no_width), input) << seed;
+  }
+}
+
+TEST(NormalizeStageTest, CleanCorporaUnchanged) {
+  for (const char* name : {"zuozhuan.txt", "us_constitution_zhs.txt"}) {
+    std::filesystem::path path = SharedDir() / "corpora" / name;
+    if (!std::filesystem::exists(path)) {
+      GTEST_SKIP() << "no " << path << " (../shared is absent)";
+    }
+    std::string text = ReadFile(path);
+    ASSERT_GT(text.size(), 1000u);
+    std::vector<Recorded> edits;
+    EXPECT_TRUE(Normalize(text, {}, kWhole, &edits) == text) << name;
+    EXPECT_TRUE(edits.empty()) << name << ": " << edits.size() << " edits, first "
+                               << (edits.empty() ? "" : edits[0].rule);
+  }
+}
+
+// Minimal JSON string reader for the "original" fields of negative.json.
+std::vector<std::string> JsonStrings(const std::string& json, const std::string& key) {
+  std::vector<std::string> values;
+  std::string marker = "\"" + key + "\": \"";
+  for (size_t p = json.find(marker); p != std::string::npos;
+       p = json.find(marker, p + 1)) {
+    std::string value;
+    for (size_t i = p + marker.size(); i < json.size() && json[i] != '"'; ++i) {
+      if (json[i] != '\\') {
+        value += json[i];
+        continue;
+      }
+      char c = json[++i];
+      if (c == 'u') {
+        unsigned cp = std::stoul(json.substr(i + 1, 4), nullptr, 16);
+        i += 4;
+        if (cp < 0x80) {
+          value += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          value += static_cast<char>(0xC0 | (cp >> 6));
+          value += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+          value += static_cast<char>(0xE0 | (cp >> 12));
+          value += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          value += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+      } else {
+        value += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      }
+    }
+    values.push_back(value);
+  }
+  return values;
+}
+
+TEST(NormalizeStageTest, FtfyNegativeCasesUnchanged) {
+  std::filesystem::path path = SharedDir() / "corpora/ftfy-cases/negative.json";
+  if (!std::filesystem::exists(path)) {
+    GTEST_SKIP() << "no " << path << " (../shared is absent)";
+  }
+  std::vector<std::string> originals = JsonStrings(ReadFile(path), "original");
+  ASSERT_GE(originals.size(), 30u);
+  for (const std::string& text : originals) {
+    EXPECT_EQ(Normalize(text), text);
+  }
+}
+
+// One text that exercises every rule.
+const char kMixed[] =
+    "\xEF\xBB\xBF" "标题&amp;lt;b&amp;gt;：&#20013;&#x6587;&nbsp;&copy;\n"
+    "\\u300a\\u4e2d\\u6587\\u300b \\u662f\\u4e00 \\\"ok\\\"\n"
+    "零\xE2\x80\x8B宽\xE2\x80\xAE反\x01控\r\n"
+    "e\xCC\x81t\xC3\xA9 \xE2\xBC\x80\xE4\xB8\xAA\xEF\xA4\x80\xE4\xBA\xBA\n"
+    "ＡＢＣ１２３年，中新網(wǎng)報道,網絡（wǎng luò）時代!真的吗?是的\n"
+    "价格1,000元,3.5% http://a.b 中:文;好\xC2\xA0\xC2\xA0人 Hello, world!\n"
+    "“引号”不变 ‘单引号’ (real) 常委(擴(kuò)大)會(huì)議\n"
+    "no newline at end 中,文";
+
+TEST(NormalizeStageTest, MixedTextExpected) {
+  const std::string want =
+      "标题<b>：中文 ©\n"
+      "《中文》 是一 \"ok\"\n"
+      "零宽反控\n"
+      "\xC3\xA9t\xC3\xA9 一个\xE8\xB1\x88人\n"
+      "ABC123年，中新網報道，網絡時代！真的吗？是的\n"
+      "价格1,000元,3.5% http://a.b 中：文；好  人 Hello, world!\n"
+      "“引号”不变 ‘单引号’ (real) 常委(擴大)會議\n"
+      "no newline at end 中，文";
+  EXPECT_EQ(Normalize(kMixed), want);
+}
+
+TEST(NormalizeStageTest, ChunkBoundaryInvariance) {
+  std::vector<std::string> texts = {
+      kMixed, ReadFile(Samples() / "001_685f646d0e7a449a/input.txt"),
+      ReadFile(Samples() / "000_e8d26845c6ac1826/input.txt")};
+  for (const std::string& text : texts) {
+    std::vector<Recorded> whole_edits;
+    std::string whole = Normalize(text, {}, kWhole, &whole_edits);
+    for (size_t chunk : {1, 2, 3, 7, 64, 4096}) {
+      std::vector<Recorded> edits;
+      EXPECT_EQ(Normalize(text, {}, chunk, &edits), whole) << "chunk " << chunk;
+      EXPECT_TRUE(edits == whole_edits) << "chunk " << chunk;
+    }
+  }
+}
+
+// A line longer than the stage's 256 KiB window is cut at the same places
+// whatever the chunking.
+TEST(NormalizeStageTest, OverlongLineChunkInvariance) {
+  std::string line;
+  while (line.size() < 700 * 1024) line += "中新網(wǎng)報道,網站&amp;新聞 abc ";
+  std::string text = line + "\n" + line;
+  std::string whole = Normalize(text);
+  EXPECT_LT(whole.size(), text.size());
+  EXPECT_EQ(whole.find("(wǎng)"), std::string::npos);
+  for (size_t chunk : {7, 4096, 65536}) {
+    EXPECT_TRUE(Normalize(text, {}, chunk) == whole) << "chunk " << chunk;
+  }
+}
+
+TEST(NormalizeStageTest, Idempotent) {
+  for (const std::string& text :
+       {std::string(kMixed), ReadFile(Samples() / "001_685f646d0e7a449a/input.txt"),
+        ReadFile(Samples() / "002_cadf0b8236b09334/input.txt"),
+        std::string("&amp;amp;lt;x&amp;#20013; 中\xC2\xA0\xE2\xBC\x80\xE2\xBC\x80")}) {
+    std::string once = Normalize(text);
+    EXPECT_EQ(Normalize(once), once);
+  }
+}
+
+TEST(NormalizeStageTest, EachOptionSwitchesItsRule) {
+  struct Case {
+    bool NormalizeOptions::*option;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {&NormalizeOptions::ruby, "ruby"},
+      {&NormalizeOptions::entities, "entity"},
+      {&NormalizeOptions::json_escapes, "json-escape"},
+      {&NormalizeOptions::nfc, "nfc"},
+      {&NormalizeOptions::radicals, "radical"},
+      {&NormalizeOptions::punct_width, "punct-width"},
+      {&NormalizeOptions::ascii_width, "ascii-width"},
+      {&NormalizeOptions::spaces, "space"},
+      {&NormalizeOptions::controls, "control"},
+      {&NormalizeOptions::crlf, "crlf"}};
+  std::vector<Recorded> all;
+  Normalize(kMixed, {}, kWhole, &all);
+  std::map<std::string, int> all_counts = CountByRule(all);
+  for (const Case& c : cases) {
+    EXPECT_GT(all_counts[c.rule], 0) << c.rule;
+    NormalizeOptions options;
+    options.*c.option = false;
+    std::vector<Recorded> edits;
+    Normalize(kMixed, options, kWhole, &edits);
+    EXPECT_EQ(CountByRule(edits).count(c.rule), 0u) << c.rule;
+  }
+  NormalizeOptions none;
+  for (const Case& c : cases) none.*c.option = false;
+  EXPECT_EQ(Normalize(kMixed, none), kMixed);
+}
+
+TEST(NormalizeStageTest, EditOffsetsPointIntoTheInput) {
+  std::string text = "x\nab&amp;cd\r\n中新網(wǎng)報道,好\n";
+  std::vector<Recorded> edits;
+  Normalize(text, {}, kWhole, &edits);
+  ASSERT_EQ(edits.size(), 4u);
+  EXPECT_EQ(edits[0].rule, "crlf");
+  EXPECT_EQ(edits[0].offset, text.find('\r'));
+  EXPECT_EQ(edits[1].rule, "entity");
+  EXPECT_EQ(edits[1].offset, 4u);
+  EXPECT_EQ(edits[2].rule, "ruby");
+  EXPECT_EQ(edits[2].offset, text.find("(wǎng)"));
+  EXPECT_EQ(edits[3].rule, "punct-width");
+  EXPECT_EQ(edits[3].offset, text.find(','));
+}
+
+TEST(NormalizeStageTest, EmptyAndNewlineOnlyInput) {
+  EXPECT_EQ(Normalize(""), "");
+  EXPECT_EQ(Normalize("\n\n"), "\n\n");
+  // The first line decides: a CRLF file keeps its line ends.
+  EXPECT_EQ(Normalize("\r\n"), "\r\n");
+  EXPECT_EQ(Normalize("a\r\nb\r\nc\n"), "a\r\nb\r\nc\n");
+  EXPECT_EQ(Normalize("a\nb\r\nc\r\r\n"), "a\nb\nc\n");
+}
+
+}  // namespace
+}  // namespace zhclean
