@@ -54,23 +54,44 @@ void ApplyRules(const DecideContext& c, std::vector<StripLine>* lines) {
     if (l.blank || l.removed) continue;
     const ChromeRule* r = MatchLine(*c.rules, l);
     if (r == nullptr) continue;
-    if (IsMeta(r->cls) && c.meta == MetaMode::kKeep) continue;
+    if (IsMeta(r->cls) && c.meta == MetaMode::kKeep) {
+      l.keep = true;
+      continue;
+    }
     Remove(&l, r->id, 1.0);
     if (r->block) i = RemoveBlock(*r, lines, i) - 1;
   }
 }
 
-void ApplyTemplates(const DecideContext& c, std::vector<StripLine>* lines) {
-  if (c.templates == nullptr) return;
-  for (StripLine& l : *lines) {
-    if (l.blank || l.removed || l.body || l.features.heading || l.zone == 0) continue;
-    if (l.features.ends_sentence) continue;
-    if (c.templates->IsTemplateLine(l.Trimmed())) Remove(&l, "template:site", 0.8);
-  }
+bool Eligible(const StripLine& l) {
+  return !l.blank && !l.removed && !l.keep && !l.body && !l.features.heading && l.zone != 0;
 }
 
-bool Eligible(const StripLine& l) {
-  return !l.blank && !l.removed && !l.body && !l.features.heading && l.zone != 0;
+bool IsTemplate(const DecideContext& c, const StripLine& l) {
+  return Eligible(l) && !l.features.ends_sentence && c.templates->IsTemplateLine(l.Trimmed());
+}
+
+// Template lines go only as part of the frame: the leading run of the
+// document (before any kept line) and the trailing run of its tail, where
+// every non-blank line is chrome or template. A repeated line inside the
+// article (a book's "译文" marker) stays.
+void ApplyTemplates(const DecideContext& c, std::vector<StripLine>* lines) {
+  if (c.templates == nullptr) return;
+  std::vector<StripLine>& v = *lines;
+  if (c.at_document_start) {
+    for (StripLine& l : v) {
+      if (l.blank || l.removed) continue;
+      if (!IsTemplate(c, l)) break;
+      Remove(&l, "template:site", 0.8);
+    }
+  }
+  for (size_t i = v.size(); i-- > 0;) {
+    StripLine& l = v[i];
+    if (!(l.zone & kInTail)) break;
+    if (l.blank || l.removed) continue;
+    if (!IsTemplate(c, l)) break;
+    Remove(&l, "template:site", 0.8);
+  }
 }
 
 // Runs of consecutive (no blank between) link-like lines in head or tail.

@@ -27,6 +27,7 @@ struct StripLine {
   uint8_t zone = 0;     // kInHead | kInTail; 0 is the middle.
   // The decision.
   bool removed = false;
+  bool keep = false;    // Metadata kept by --meta keep: no heuristic removes it.
   std::string rule;     // Rule id or heuristic name.
   double score = 0;
 
@@ -40,6 +41,7 @@ struct DecideContext {
   const ChromeRulesImpl* rules = nullptr;
   MetaMode meta = MetaMode::kDrop;
   const SiteTemplates* templates = nullptr;
+  bool at_document_start = false;  // No kept line has been emitted yet.
 };
 
 // Decides every non-blank line of `lines` (zones already set): rule

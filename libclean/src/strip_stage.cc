@@ -146,6 +146,7 @@ void StripStage::Flush(size_t end, uint8_t zone, std::string* out, EditLog* log)
 
 void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string* out,
                         EditLog* log) {
+  context_.at_document_start = !kept_before_;
   internal::DecideLines(context_, batch);
   internal::DecideBlankLines(prev_removed_, kept_before_, at_end, batch);
   char reason[64];
