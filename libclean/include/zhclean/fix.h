@@ -104,7 +104,6 @@ struct TypoCandidate {
   uint64_t wrong_count = 0;       // In the corpus.
   uint64_t right_count = 0;       // In the corpus.
   uint64_t dictionary_count = 0;  // Right word's count in the dictionary.
-  bool wrong_in_dictionary = false;
   std::string confusion;          // Why the characters are confusable.
   std::string example;            // A context of the wrong string.
   double score = 0;
