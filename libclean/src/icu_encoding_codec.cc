@@ -60,9 +60,10 @@ Table BuildTable(Legacy enc) {
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = ucnv_fromUChars(c.get(), bytes, sizeof bytes, &u, 1, &status);
     ucnv_resetFromUnicode(c.get());
-    if (U_FAILURE(status) || n != 2) continue;
-    t.code[cp] = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) |
-                                       static_cast<unsigned char>(bytes[1]));
+    if (U_FAILURE(status) || n < 1 || n > 2) continue;
+    unsigned b0 = static_cast<unsigned char>(bytes[0]);
+    t.code[cp] = static_cast<uint16_t>(
+        n == 1 ? b0 : (b0 << 8) | static_cast<unsigned char>(bytes[1]));
   }
   return t;
 }
@@ -119,7 +120,7 @@ bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
     }
     uint16_t code = c < 0x10000 ? t.code[c] : 0;
     if (code == 0) return false;
-    out->push_back(static_cast<char>(code >> 8));
+    if (code >= 0x100) out->push_back(static_cast<char>(code >> 8));
     out->push_back(static_cast<char>(code & 0xFF));
   }
   return true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <mutex>
 
 #include "mojibake_internal.h"
@@ -34,7 +35,7 @@ bool IsLeadByte(unsigned b) { return b >= 0xC2 && b <= 0xF4; }
 bool IsContByte(unsigned b) { return b >= 0x80 && b <= 0xBF; }
 
 uint8_t DoubleByteFlags(uint16_t code, uint8_t lead, uint8_t cont) {
-  if (code == 0) return 0;
+  if (code < 0x100) return IsContByte(code) ? cont : 0;  // windows-936 euro.
   unsigned hi = code >> 8, lo = code & 0xFF;
   uint8_t f = 0;
   if (IsLeadByte(hi) && IsContByte(lo)) f |= lead;
@@ -170,8 +171,14 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   std::vector<MojibakeFix> candidates;
   FindLatinMojibake(line, chars, &candidates);
   FindCjkMojibake(line, chars, &candidates);
+  // Overlaps go to the hypothesis that explains most of the line, then to
+  // the larger gain.
+  std::map<std::string_view, int> rule_gain;
+  for (const MojibakeFix& c : candidates) rule_gain[c.rule] += c.cost_before - c.cost_after;
   std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const MojibakeFix& a, const MojibakeFix& b) {
+                   [&rule_gain](const MojibakeFix& a, const MojibakeFix& b) {
+                     int ra = rule_gain[a.rule], rb = rule_gain[b.rule];
+                     if (ra != rb) return ra > rb;
                      return a.cost_before - a.cost_after > b.cost_before - b.cost_after;
                    });
   std::vector<MojibakeFix> chosen;

@@ -33,7 +33,7 @@ void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_
       bytes->push_back(static_cast<int>(c));
     } else {
       uint16_t code = DoubleByteCode(enc, c);
-      bytes->push_back(code >> 8);
+      if (code >= 0x100) bytes->push_back(code >> 8);
       bytes->push_back(code & 0xFF);
     }
   }

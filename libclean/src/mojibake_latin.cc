@@ -35,30 +35,36 @@ bool AllPlausible(std::string_view text) {
   return true;
 }
 
-// A single two-byte character is weak evidence: only Latin, Greek and
-// Cyrillic letters qualify, and only in a line without stray bytes.
+// A single two-byte character is weak evidence: alone it qualifies only as
+// a Latin, pinyin, Greek or Cyrillic letter in a line without stray bytes.
 bool WeakResultAllowed(std::string_view result, size_t span_chars, size_t leftovers) {
   if (span_chars > 2 || result.size() != 2) return true;
   size_t i = 0;
   char32_t c = NextCodePoint(result, &i);
-  bool letter = (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c < 0x500);
+  bool letter = (c >= 0xC0 && c < 0x180 && c != 0xD7 && c != 0xF7) ||
+                (c >= 0x1CD && c <= 0x1DC) || (c >= 0x370 && c < 0x500);
   return letter && leftovers == 0;
 }
+
+struct Utf8Candidate {
+  MojibakeFix fix;
+  bool weak = false;  // Needs a strong fix in the same line.
+};
 
 // Peels up to kMaxLayers of UTF-8-read-as-cp1252 from `bytes` (the first
 // layer's bytes, valid UTF-8) and keeps the cheapest plausible layer.
 void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
-                     std::string bytes, size_t leftovers, std::vector<MojibakeFix>* fixes) {
-  int before = SpanCost(chars, begin, end);
-  MojibakeFix best;
-  best.cost_after = before - kMinGain + 1;
+                     std::string bytes, size_t leftovers, std::vector<Utf8Candidate>* out) {
+  Utf8Candidate best;
+  best.fix.cost_after = INT32_MAX;
   std::string next;
   for (int layer = 1; layer <= kMaxLayers; ++layer) {
     int cost = AllPlausible(bytes) ? ReplacementCost(chars, begin, end, bytes) : INT32_MAX;
-    if (cost < best.cost_after && WeakResultAllowed(bytes, end - begin, leftovers)) {
-      best.after = bytes;
-      best.layers = layer;
-      best.cost_after = cost;
+    if (cost < best.fix.cost_after) {
+      best.fix.after = bytes;
+      best.fix.layers = layer;
+      best.fix.cost_after = cost;
+      best.weak = !WeakResultAllowed(bytes, end - begin, leftovers);
     }
     if (!EncodeSloppy(bytes, &next) || ValidUtf8Prefix(next) != next.size() ||
         next == bytes) {
@@ -66,15 +72,17 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
     }
     bytes.swap(next);
   }
-  if (best.after.empty()) return;
-  best.begin = chars[begin].pos;
-  best.end = chars[end - 1].pos + chars[end - 1].len;
-  best.rule = "mojibake:utf8-as-cp1252";
-  best.cost_before = before;
-  fixes->push_back(std::move(best));
+  if (best.fix.after.empty()) return;
+  best.fix.begin = chars[begin].pos;
+  best.fix.end = chars[end - 1].pos + chars[end - 1].len;
+  best.fix.rule = "mojibake:utf8-as-cp1252";
+  best.fix.cost_before = SpanCost(chars, begin, end);
+  out->push_back(std::move(best));
 }
 
 // Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
+// Weak or small fixes are taken only next to a strong one (at least two
+// characters or a three-byte one, 10 nats better).
 void FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
   struct Run { size_t begin, end; };
   std::vector<Run> runs;
@@ -102,59 +110,66 @@ void FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixe
     }
     i = j;
   }
+  std::vector<Utf8Candidate> candidates;
   for (const Run& r : runs) {
     std::string run_bytes;
     for (size_t k = r.begin; k < r.end; ++k) {
       run_bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
     }
-    ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, fixes);
+    ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, &candidates);
+  }
+  bool strong = false;
+  for (const Utf8Candidate& c : candidates) {
+    strong |= !c.weak && c.fix.end - c.fix.begin > 4 &&
+              c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
+  }
+  for (Utf8Candidate& c : candidates) {
+    int gain = c.fix.cost_before - c.fix.cost_after;
+    if ((!c.weak && gain >= kMinGain) || strong) fixes->push_back(std::move(c.fix));
   }
 }
 
+// A GBK/Big5 reading must be plausible text; counts its Han characters.
 bool ChineseReading(std::string_view text, int* han) {
   *han = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
-    if (IsHan(c)) {
-      ++*han;
-    } else if (c >= 0x80 && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF01 && c <= 0xFF5E) &&
-               !(c >= 0x2010 && c <= 0x2027)) {
-      return false;
-    }
+    if (!PlausibleChar(c)) return false;
+    if (IsHan(c)) ++*han;
   }
-  return *han > 0;
+  return true;
 }
 
+struct DoubleByteCandidate {
+  MojibakeFix fix;
+  int han = 0;
+};
+
 // GBK or Big5 bytes shown as cp1252: decode the piece strictly.
-void ConsiderDoubleByte(const std::vector<Char>& chars, size_t begin, size_t end,
-                        std::vector<MojibakeFix>* fixes) {
-  std::string bytes;
+bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
+                        std::vector<DoubleByteCandidate>* out) {
+  std::string bytes, text, check;
   for (size_t k = begin; k < end; ++k) {
     bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
   }
-  int before = SpanCost(chars, begin, end);
-  for (Legacy enc : {Legacy::kGbk, Legacy::kBig5}) {
-    std::string text, check;
-    int han = 0;
-    if (!DecodeLegacy(enc, bytes, &text) || !ChineseReading(text, &han)) continue;
-    if (!EncodeLegacy(enc, text, &check) || check != bytes) continue;
-    int after = ReplacementCost(chars, begin, end, text);
-    if (after > before - kMinGain) continue;
-    MojibakeFix f;
-    f.begin = chars[begin].pos;
-    f.end = chars[end - 1].pos + chars[end - 1].len;
-    f.after = std::move(text);
-    f.rule = enc == Legacy::kGbk ? "mojibake:gbk-as-cp1252" : "mojibake:big5-as-cp1252";
-    f.cost_before = before;
-    f.cost_after = after;
-    fixes->push_back(std::move(f));
-    return;
-  }
+  DoubleByteCandidate c;
+  if (!DecodeLegacy(enc, bytes, &text) || !ChineseReading(text, &c.han)) return false;
+  if (!EncodeLegacy(enc, text, &check) || check != bytes) return false;
+  c.fix.begin = chars[begin].pos;
+  c.fix.end = chars[end - 1].pos + chars[end - 1].len;
+  c.fix.cost_before = SpanCost(chars, begin, end);
+  c.fix.cost_after = ReplacementCost(chars, begin, end, text);
+  c.fix.after = std::move(text);
+  c.fix.rule = enc == Legacy::kGbk ? "mojibake:gbk-as-cp1252" : "mojibake:big5-as-cp1252";
+  out->push_back(std::move(c));
+  return true;
 }
 
 bool IsTrailAscii(char32_t c) { return c >= 0x40 && c <= 0x7E; }
 
-void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+// Every piece of the line read as `enc`; returns the summed gain.
+int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
+                       std::vector<DoubleByteCandidate>* out) {
   for (size_t i = 0; i < chars.size();) {
     if (!IsLatinMojibakeChar(chars[i].cp)) {
       ++i;
@@ -171,11 +186,34 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
     }
     // Keep at most one ASCII byte after the last high byte (a trail byte).
     size_t end = std::min(j, last_high + 2);
-    if (high >= 2) {
-      ConsiderDoubleByte(chars, i, end, fixes);
-      if (end > last_high + 1) ConsiderDoubleByte(chars, i, last_high + 1, fixes);
+    bool trail = end > last_high + 1;
+    if ((high >= 2 || trail) && !ConsiderDoubleByte(enc, chars, i, end, out) && trail &&
+        high >= 2) {
+      ConsiderDoubleByte(enc, chars, i, last_high + 1, out);
     }
     i = j;
+  }
+  int gain = 0;
+  for (const DoubleByteCandidate& c : *out) {
+    gain += std::max(0, c.fix.cost_before - c.fix.cost_after);
+  }
+  return gain;
+}
+
+// One encoding per line: the one whose readings gain most. A piece with no
+// Han character, or a small gain, is taken only when the line's readings
+// together are strong (two Han characters, 10 nats better).
+void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+  std::vector<DoubleByteCandidate> gbk, big5;
+  int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, &gbk);
+  int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, &big5);
+  std::vector<DoubleByteCandidate>& best = big5_gain > gbk_gain ? big5 : gbk;
+  int han = 0;
+  for (const DoubleByteCandidate& c : best) han += c.han;
+  bool strong = han >= 2 && std::max(gbk_gain, big5_gain) >= 10 * kCostScale;
+  for (DoubleByteCandidate& c : best) {
+    int gain = c.fix.cost_before - c.fix.cost_after;
+    if ((c.han > 0 && gain >= kMinGain) || strong) fixes->push_back(std::move(c.fix));
   }
 }
 

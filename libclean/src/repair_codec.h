@@ -16,8 +16,9 @@ enum class Legacy {
   kBig5,     // windows-950 Big5.
 };
 
-// The double-byte code of `cp` (a BMP code point) in `enc`, lead byte in the
-// high 8 bits, or 0 when `cp` has no double-byte code there. Table lookup,
+// The code of `cp` (a BMP code point >= U+0080) in `enc`: a double-byte
+// code with the lead byte in the high 8 bits, a single byte >= 0x80 (the
+// euro sign in windows-936), or 0 when `cp` has no code there. Table lookup,
 // built once per process. Thread-safe.
 uint16_t DoubleByteCode(Legacy enc, char32_t cp);
 
