@@ -19,7 +19,7 @@ bool IsDropped(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEAD:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MENU:
@@ -46,6 +46,22 @@ bool IsBlock(GumboTag tag) {
       return false;
   }
 }
+
+// Bytes of text under `node` (stops counting past `limit`).
+size_t TextBytes(const GumboNode* node, size_t limit) {
+  if (node->type == GUMBO_NODE_TEXT) return std::strlen(node->v.text.text);
+  if (node->type != GUMBO_NODE_ELEMENT || IsDropped(node->v.element.tag)) return 0;
+  size_t n = 0;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length && n < limit; ++i) {
+    n += TextBytes(static_cast<const GumboNode*>(children.data[i]), limit - n);
+  }
+  return n;
+}
+
+// A form is dropped (a search box, a login form) unless it wraps the page,
+// as ASP.NET pages do with <form id="aspnetForm">.
+constexpr size_t kMaxDroppedFormText = 600;
 
 // One run of text between block boundaries.
 struct Block {
@@ -103,6 +119,7 @@ void Walker::Collect(const GumboNode* node, int container, bool in_link) {
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
   GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_HTML;
   if (IsDropped(tag)) return;
+  if (tag == GUMBO_TAG_FORM && TextBytes(node, kMaxDroppedFormText) < kMaxDroppedFormText) return;
   bool block = IsBlock(tag);
   int self = container;
   if (block) {
