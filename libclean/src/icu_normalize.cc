@@ -1,6 +1,5 @@
 // The normalize stage: runs the enabled passes over each line, in a fixed
 // order, and records every edit at its offset in the stage's input.
-#include <array>
 #include <vector>
 
 #include "escapes.h"
@@ -32,6 +31,8 @@ const char* RuleName(Pass pass) {
                                        "punct-width", "space"};
   return kNames[static_cast<int>(pass)];
 }
+
+uint16_t Bit(Pass pass) { return static_cast<uint16_t>(1u << static_cast<int>(pass)); }
 
 // Maps an offset in a pass's output back to its input.
 size_t MapBack(const PassEdits& edits, size_t pos) {
@@ -66,18 +67,18 @@ class NormalizeStage : public Stage {
  private:
   void BuildPasses();
   void BuildTriggers();
-  bool NeedsWork(std::string_view text) const;
+  uint16_t PassMask(std::string_view text) const;
   void FindEdits(Pass pass, std::string_view text, PassEdits* edits) const;
   void EmitLines(std::string_view text, std::string* out, EditLog* log);
   void EmitLine(std::string_view line, std::string* out, EditLog* log);
   void EmitSegment(std::string_view segment, std::string* out, EditLog* log);
+  void RunPasses(uint16_t mask, uint64_t base, EditLog* log);
   void DrainPending(std::string* out, EditLog* log);
 
   NormalizeOptions options_;
   std::unique_ptr<UnicodeFolder> folder_;
   std::vector<Pass> passes_;
-  std::array<bool, 128> ascii_trigger_{};
-  std::vector<bool> bmp_trigger_;
+  std::vector<uint16_t> bmp_mask_;  // Passes that may act on each BMP char.
   // Set by the document's first line: only an LF document gets its stray
   // CR LF line ends converted; a CRLF file keeps them.
   enum class LineEnds { kUnknown, kLf, kCrlf } line_ends_ = LineEnds::kUnknown;
@@ -100,57 +101,61 @@ void NormalizeStage::BuildPasses() {
   }
 }
 
-// Marks every character that one of the enabled passes may act on; a line
-// without any is copied as it is.
-void NormalizeStage::BuildTriggers() {
-  const NormalizeOptions& o = options_;
-  for (char32_t c = 0; c < 128; ++c) {
-    bool hit = (o.crlf && c == '\r') || (o.json_escapes && c == '\\') ||
-               (o.entities && c == '&') || (o.controls && internal::MaybeControl(c)) ||
-               (o.ruby && c == '(') ||
-               (o.punct_width && (c == ',' || c == ':' || c == ';' || c == '!' ||
-                                  c == '?' || c == '('));
-    ascii_trigger_[c] = hit;
+// The passes that may act on code point `c`, given the options.
+uint16_t CharMask(char32_t c, const NormalizeOptions& o, const UnicodeFolder& folder) {
+  uint16_t m = 0;
+  if (o.json_escapes && c == '\\') m |= Bit(Pass::kJson);
+  if (o.entities && c == '&') m |= Bit(Pass::kEntity);
+  if (o.controls && internal::MaybeControl(c)) m |= Bit(Pass::kControl);
+  if (o.nfc && c >= 0x80 && !folder.NfcSafe(c)) m |= Bit(Pass::kNfc);
+  if (o.radicals && internal::IsRadicalOrCompat(c)) m |= Bit(Pass::kRadical);
+  if (o.ascii_width && internal::MaybeAsciiWidth(c)) m |= Bit(Pass::kAsciiWidth);
+  if (o.ruby && (c == '(' || c == 0xFF08)) m |= Bit(Pass::kRuby);
+  if (o.punct_width && (c == ',' || c == ':' || c == ';' || c == '!' ||
+                        c == '?' || c == '(')) {
+    m |= Bit(Pass::kPunctWidth);
   }
-  bmp_trigger_.assign(0x10000, false);
-  for (char32_t c = 0x80; c < 0x10000; ++c) {
-    bmp_trigger_[c] = (o.nfc && !folder_->NfcSafe(c)) ||
-                      (o.radicals && internal::IsRadicalOrCompat(c)) ||
-                      (o.ascii_width && internal::MaybeAsciiWidth(c)) ||
-                      (o.spaces && internal::MaybeSpace(c)) ||
-                      (o.controls && internal::MaybeControl(c)) ||
-                      (o.ruby && c == 0xFF08);
+  if (o.spaces && internal::MaybeSpace(c)) m |= Bit(Pass::kSpace);
+  return m;
+}
+
+void NormalizeStage::BuildTriggers() {
+  bmp_mask_.assign(0x10000, 0);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    bmp_mask_[c] = CharMask(c, options_, *folder_);
+    // PassMask() skips U+4000-9FFF unseen.
+    if (c >= 0x4000 && c <= 0x9FFF) bmp_mask_[c] = 0;
   }
 }
 
-bool NormalizeStage::NeedsWork(std::string_view text) const {
+// The passes that may act on `text`; 0 for text to copy as it is.
+uint16_t NormalizeStage::PassMask(std::string_view text) const {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
+  uint16_t mask = 0;
   for (size_t i = 0; i < n;) {
     unsigned char b = p[i];
     if (b < 0x80) {
-      if (ascii_trigger_[b]) return true;
+      mask |= bmp_mask_[b];
       ++i;
+      continue;
+    }
+    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, never acted on.
+      i += 3;
       continue;
     }
     size_t len;
     char32_t c = internal::CodePointAt(text, i, &len);
     i += len;
-    if (c < 0x10000 ? bmp_trigger_[c]
-                    : ((options_.nfc && !folder_->NfcSafe(c)) ||
-                       (options_.radicals && internal::IsRadicalOrCompat(c)))) {
-      return true;
-    }
+    mask |= c < 0x10000 ? bmp_mask_[c] : CharMask(c, options_, *folder_);
   }
-  return false;
+  return mask;
 }
 
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
                                PassEdits* edits) const {
   switch (pass) {
-    case Pass::kCrlf:
-      if (line_ends_ == LineEnds::kLf) internal::FindCrlfEdits(text, edits);
-      return;
+    case Pass::kCrlf: return internal::FindCrlfEdits(text, edits);
     case Pass::kJson: return internal::FindJsonEscapeEdits(text, edits);
     case Pass::kEntity: return internal::FindEntityEdits(text, edits);
     case Pass::kControl: return internal::FindControlEdits(text, edits);
@@ -163,25 +168,13 @@ void NormalizeStage::FindEdits(Pass pass, std::string_view text,
   }
 }
 
-// Runs every pass over one segment (a line or a window of one) and records
-// its edits at their offsets in the stage's input.
-void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
-                                 EditLog* log) {
-  uint64_t base = consumed_;
-  consumed_ += segment.size();
-  if (line_ends_ == LineEnds::kUnknown && !segment.empty() && segment.back() == '\n') {
-    bool cr = segment.size() >= 2 && segment[segment.size() - 2] == '\r';
-    line_ends_ = cr ? LineEnds::kCrlf : LineEnds::kLf;
-  }
-  if (!NeedsWork(segment)) {
-    out->append(segment);
-    return;
-  }
-  current_.assign(segment);
+// Runs the passes in `mask` over current_ and records their edits at
+// offsets in the stage's input (`base` + position in the segment).
+void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
   history_.clear();
-  PassEdits edits;
   for (Pass pass : passes_) {
-    edits.clear();
+    if ((mask & Bit(pass)) == 0) continue;
+    PassEdits edits;
     FindEdits(pass, current_, &edits);
     if (edits.empty()) continue;
     for (const PassEdit& e : edits) {
@@ -194,8 +187,28 @@ void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
     internal::ApplyPassEdits(current_, edits, &next_);
     current_.swap(next_);
     history_.push_back(std::move(edits));
-    edits = PassEdits();
+    mask = PassMask(current_);  // Decoded text may need later passes.
   }
+}
+
+// One segment: a line or a window of an overlong one.
+void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
+                                 EditLog* log) {
+  uint64_t base = consumed_;
+  consumed_ += segment.size();
+  bool line_end = !segment.empty() && segment.back() == '\n';
+  bool cr_lf = line_end && segment.size() >= 2 && segment[segment.size() - 2] == '\r';
+  if (line_ends_ == LineEnds::kUnknown && line_end) {
+    line_ends_ = cr_lf ? LineEnds::kCrlf : LineEnds::kLf;
+  }
+  uint16_t mask = PassMask(segment);
+  if (options_.crlf && cr_lf && line_ends_ == LineEnds::kLf) mask |= Bit(Pass::kCrlf);
+  if (mask == 0) {
+    out->append(segment);
+    return;
+  }
+  current_.assign(segment);
+  RunPasses(mask, base, log);
   out->append(current_);
 }
 

@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
 
+#include <vector>
+
 #include "utf8.h"
 #include "width.h"
 
@@ -16,7 +18,31 @@ struct UnicodeFolder::Impl {
   // anywhere; the radical pass maps them inside Han text only.
   icu::UnicodeSet filter;
   std::unique_ptr<icu::FilteredNormalizer2> filtered_nfc;
+  const std::vector<bool>* safe_bmp = nullptr;  // NfcSafe() for the BMP.
 };
+
+namespace {
+
+bool ComputeNfcSafe(const icu::Normalizer2& n2, UChar32 c) {
+  if (!n2.hasBoundaryBefore(c)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return n2.quickCheck(icu::UnicodeString(c), status) == UNORM_YES &&
+         U_SUCCESS(status);
+}
+
+// Computed once per process (about 64K quick checks); immutable after.
+const std::vector<bool>* SafeBmpTable(const icu::Normalizer2& n2) {
+  static const std::vector<bool> table = [&n2] {
+    std::vector<bool> t(0x10000);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      t[c] = (c >= 0xD800 && c <= 0xDFFF) || ComputeNfcSafe(n2, c);
+    }
+    return t;
+  }();
+  return &table;
+}
+
+}  // namespace
 
 UnicodeFolder::UnicodeFolder(std::unique_ptr<Impl> impl)
     : impl_(std::move(impl)) {}
@@ -37,17 +63,13 @@ StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
   impl->filter.freeze();
   impl->filtered_nfc =
       std::make_unique<icu::FilteredNormalizer2>(*impl->nfc, impl->filter);
+  impl->safe_bmp = SafeBmpTable(*impl->filtered_nfc);
   return std::unique_ptr<UnicodeFolder>(new UnicodeFolder(std::move(impl)));
 }
 
 bool UnicodeFolder::NfcSafe(char32_t c) const {
-  if (IsHan(c)) return true;
-  const icu::Normalizer2& n2 = *impl_->filtered_nfc;
-  auto uc = static_cast<UChar32>(c);
-  if (!n2.hasBoundaryBefore(uc)) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  return n2.quickCheck(icu::UnicodeString(uc), status) == UNORM_YES &&
-         U_SUCCESS(status);
+  if (c < 0x10000) return (*impl_->safe_bmp)[c];
+  return IsHan(c) || ComputeNfcSafe(*impl_->filtered_nfc, static_cast<UChar32>(c));
 }
 
 void UnicodeFolder::FindNfcEdits(std::string_view line, PassEdits* edits) const {

@@ -169,6 +169,13 @@ TEST(WidthTest, NfcAndRadicals) {
   EXPECT_FALSE(f.NfcSafe(0x212B));  // ANGSTROM SIGN -> Å.
   EXPECT_FALSE(f.NfcSafe(0x1161));  // Hangul jamo: composes.
   EXPECT_TRUE(f.NfcSafe(0xF900));   // Filtered out of NFC.
+  // The stage's fast scan skips U+4000-9FFF without looking: no pass may
+  // act on any of them.
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    ASSERT_TRUE(f.NfcSafe(c) && !IsRadicalOrCompat(c) && !MaybeAsciiWidth(c) &&
+                !MaybeSpace(c) && !MaybeControl(c))
+        << std::hex << static_cast<uint32_t>(c);
+  }
 }
 
 TEST(WidthTest, CodePointHelpers) {
