@@ -119,6 +119,10 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   if (multi < 2 || good * 10 < high * 9) return false;
   std::string text;
   if (!JoinUnits(units, &text)) return false;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (!PlausibleChar(c) && !IsHoleChar(c)) return false;
+  }
   int before = SpanCost(chars, begin, end);
   int after = ReplacementCost(chars, begin, end, text);
   if (after > before - kMinGain) return false;

@@ -65,7 +65,10 @@ Rates Measure(const std::vector<std::string>& lines, const Damage& damage) {
     ++r.lines;
     if (fixed == line) ++r.exact;
     size_t got = zhclean::testing::CommonChars(fixed, line);
-    if (got < zhclean::testing::CommonChars(bad, line)) ++r.worse;
+    if (got < zhclean::testing::CommonChars(bad, line)) {
+      ++r.worse;
+      if (std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) std::fprintf(stderr, "WORSE\n");
+    }
     r.chars += CountCodePoints(line);
     r.recovered += got;
     if (fixed != line && std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) {
