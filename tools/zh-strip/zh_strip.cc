@@ -66,6 +66,7 @@ cli::ToolSpec ZhStripSpec() {
 StatusOr<std::shared_ptr<const SiteTemplates>> LearnFromInputs(const po::variables_map& vm) {
   std::vector<std::string> inputs;
   if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
+  if (inputs.empty()) inputs.push_back("-");
   ZHCLEAN_ASSIGN_OR_RETURN(auto paths, ExpandInputs(inputs, vm["recursive"].as<bool>()));
   auto templates = std::make_shared<SiteTemplates>();
   for (const std::string& path : paths) {
