@@ -41,7 +41,7 @@ cli::ToolSpec ZhFixSpec(std::shared_ptr<FixState> state) {
       "(see zh-fix suggest --help).";
   spec.examples =
       "  zh-fix samples/003_a97e58f28c234661/input.txt\n"
-      "  zh-fix --explain edits.jsonl --stats report.txt -o fixed.txt\n"
+      "  zh-fix --explain edits.jsonl --stats -o fixed.txt scraped.txt\n"
       "  zh-fix --check -r corpus/\n"
       "  zh-fix suggest samples/\n";
   spec.add_options = [](cli::po::options_description* d) {
