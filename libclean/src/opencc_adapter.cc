@@ -1,11 +1,20 @@
 // The only file that includes OpenCC headers.
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/DictGroup.hpp>
 #include <opencc/Exception.hpp>
-#include <opencc/SimpleConverter.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <algorithm>
 #include <filesystem>
 
 #include "diff_edits.h"
+#include "script_dict.h"
 #include "zhclean/convert.h"
 
 #ifndef ZHCLEAN_OPENCC_DATADIR
@@ -17,9 +26,51 @@ namespace zhclean {
 namespace fs = std::filesystem;
 
 struct ScriptConverter::Impl {
-  explicit Impl(const std::string& path) : converter(path) {}
-  opencc::SimpleConverter converter;
+  opencc::ConverterPtr converter;               // OpenCC's own engine.
+  std::unique_ptr<internal::ScriptChain> chain;  // Our engine; null for kOpencc.
 };
+
+namespace {
+
+// Lists the leaf dictionaries of `dict` in OpenCC's first-match order.
+void Leaves(const opencc::DictPtr& dict, std::vector<const opencc::Dict*>* out) {
+  if (auto nested = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
+    for (const auto& d : nested->GetDicts()) Leaves(d, out);
+  } else {
+    out->push_back(dict.get());
+  }
+}
+
+std::unique_ptr<internal::PrefixDictGroup> Group(const std::vector<const opencc::Dict*>& leaves) {
+  auto group = std::make_unique<internal::PrefixDictGroup>();
+  for (const opencc::Dict* dict : leaves) {
+    auto leaf = std::make_unique<internal::PrefixDict>();
+    for (const auto& entry : *dict->GetLexicon()) leaf->Add(entry->Key(), entry->GetDefault());
+    group->Add(std::move(leaf));
+  }
+  return group;
+}
+
+// Rebuilds OpenCC's segmentation and conversion chain over our matcher.
+StatusOr<std::unique_ptr<internal::ScriptChain>> BuildChain(const opencc::Converter& converter) {
+  auto segmentation =
+      std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(converter.GetSegmentation());
+  if (!segmentation) return InvalidArgumentError("unsupported OpenCC segmentation type");
+  std::vector<const opencc::Dict*> segmentation_leaves;
+  Leaves(segmentation->GetDict(), &segmentation_leaves);
+  std::vector<std::unique_ptr<internal::PrefixDictGroup>> conversions;
+  bool first_is_segmentation = false;
+  for (const auto& conversion : converter.GetConversionChain()->GetConversions()) {
+    std::vector<const opencc::Dict*> leaves;
+    Leaves(conversion->GetDict(), &leaves);
+    if (conversions.empty()) first_is_segmentation = leaves == segmentation_leaves;
+    conversions.push_back(Group(leaves));
+  }
+  return std::make_unique<internal::ScriptChain>(Group(segmentation_leaves),
+                                                 std::move(conversions), first_is_segmentation);
+}
+
+}  // namespace
 
 std::vector<std::string> ListScriptConfigs() {
   std::vector<std::string> names;
@@ -53,11 +104,16 @@ ScriptConverter::ScriptConverter(std::string config, std::unique_ptr<Impl> impl)
 ScriptConverter::~ScriptConverter() = default;
 
 StatusOr<std::unique_ptr<ScriptConverter>> ScriptConverter::Create(
-    const std::string& name_or_path) {
+    const std::string& name_or_path, ScriptEngine engine) {
   ZHCLEAN_ASSIGN_OR_RETURN(std::string path, ResolveScriptConfig(name_or_path));
   std::string name = fs::path(name_or_path).stem().string();
   try {
-    auto impl = std::make_unique<Impl>(path);
+    auto impl = std::make_unique<Impl>();
+    opencc::Config config;
+    impl->converter = config.NewFromFile(path);
+    if (engine == ScriptEngine::kFast) {
+      ZHCLEAN_ASSIGN_OR_RETURN(impl->chain, BuildChain(*impl->converter));
+    }
     return std::unique_ptr<ScriptConverter>(
         new ScriptConverter(name, std::move(impl)));
   } catch (const opencc::Exception& e) {  // Not a std::exception.
@@ -73,8 +129,11 @@ Status ScriptConverter::ConvertScript(std::string_view in, std::string* out) con
     while (true) {
       size_t nul = in.find('\0');
       std::string_view piece = in.substr(0, nul);
-      if (!piece.empty()) {
-        out->append(impl_->converter.Convert(piece.data(), piece.size()));
+      if (piece.empty()) {
+      } else if (impl_->chain) {
+        impl_->chain->Convert(piece, out);
+      } else {
+        out->append(impl_->converter->Convert(std::string(piece)));
       }
       if (nul == std::string_view::npos) break;
       out->push_back('\0');
@@ -110,8 +169,9 @@ class ConvertStage : public Stage {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Stage>> NewConvertStage(const std::string& name_or_path) {
-  ZHCLEAN_ASSIGN_OR_RETURN(auto converter, ScriptConverter::Create(name_or_path));
+StatusOr<std::unique_ptr<Stage>> NewConvertStage(const std::string& name_or_path,
+                                                 ScriptEngine engine) {
+  ZHCLEAN_ASSIGN_OR_RETURN(auto converter, ScriptConverter::Create(name_or_path, engine));
   return std::unique_ptr<Stage>(new ConvertStage(std::move(converter)));
 }
 

@@ -31,6 +31,9 @@ cli::ToolSpec ZhConvertSpec() {
       ("config,c", cli::po::value<std::string>()->value_name("CONFIG"),
        "OpenCC config name (s2t, t2s, s2tw, s2twp, tw2s, s2hk, t2jp, ...) or path "
        "to a config file.")
+      ("engine", cli::po::value<std::string>()->default_value("fast")->value_name("E"),
+       "fast (OpenCC's dictionaries and algorithm on zhclean's matcher) or opencc "
+       "(OpenCC's own converter); the output is the same.")
       ("list", "List the installed OpenCC configs and exit.");
   };
   spec.early = [](const cli::po::variables_map& vm, std::ostream& out,
@@ -50,12 +53,21 @@ cli::ToolSpec ZhConvertSpec() {
           << "\n";
       return cli::kExitUsage;
     }
+    std::string engine = vm["engine"].as<std::string>();
+    if (engine != "fast" && engine != "opencc") {
+      err << "zh-convert: --engine must be fast or opencc, not '" << engine << "'\n"
+          << "Try 'zh-convert --help' for more information.\n";
+      return cli::kExitUsage;
+    }
     return -1;
   };
   spec.build = [](const cli::po::variables_map& vm, const EditSink* sink)
       -> StatusOr<std::unique_ptr<Pipeline>> {
     auto pipeline = std::make_unique<Pipeline>(sink);
-    ZHCLEAN_ASSIGN_OR_RETURN(auto stage, NewConvertStage(vm["config"].as<std::string>()));
+    ScriptEngine engine = vm["engine"].as<std::string>() == "opencc" ? ScriptEngine::kOpencc
+                                                                      : ScriptEngine::kFast;
+    ZHCLEAN_ASSIGN_OR_RETURN(auto stage,
+                             NewConvertStage(vm["config"].as<std::string>(), engine));
     pipeline->Add(std::move(stage));
     return pipeline;
   };

@@ -4,7 +4,10 @@
 //   if (!stage.ok()) { /* stage.status().message() names the config */ }
 //
 // Output is byte-identical to the `opencc` command-line tool of the same
-// OpenCC installation for the same config.
+// OpenCC installation for the same config. The default engine loads
+// OpenCC's config and dictionaries through OpenCC and runs OpenCC's
+// algorithm (maximum-match segmentation, then the conversion chain per
+// segment) on a faster matcher; ScriptEngine::kOpencc calls OpenCC itself.
 #ifndef ZHCLEAN_CONVERT_H_
 #define ZHCLEAN_CONVERT_H_
 
@@ -26,6 +29,11 @@ std::vector<std::string> ListScriptConfigs();
 // Returns kNotFound when no such config exists.
 StatusOr<std::string> ResolveScriptConfig(const std::string& name_or_path);
 
+enum class ScriptEngine {
+  kFast,    // OpenCC's dictionaries and algorithm on our matcher (default).
+  kOpencc,  // OpenCC's own Converter, for cross-checking.
+};
+
 // A loaded OpenCC converter. Thread-safe: Convert() is const and may be
 // called from several threads. Not copyable: owns the loaded dictionaries.
 class ScriptConverter {
@@ -33,7 +41,7 @@ class ScriptConverter {
   // Returns kNotFound for an unknown config and kInvalidArgument when OpenCC
   // rejects the config or its dictionaries.
   static StatusOr<std::unique_ptr<ScriptConverter>> Create(
-      const std::string& name_or_path);
+      const std::string& name_or_path, ScriptEngine engine = ScriptEngine::kFast);
   ~ScriptConverter();
   ScriptConverter(const ScriptConverter&) = delete;
   ScriptConverter& operator=(const ScriptConverter&) = delete;
@@ -53,7 +61,8 @@ class ScriptConverter {
 
 // A Stage that converts script with `name_or_path`; edits are recorded per
 // changed run of characters under rule "opencc:<config>".
-StatusOr<std::unique_ptr<Stage>> NewConvertStage(const std::string& name_or_path);
+StatusOr<std::unique_ptr<Stage>> NewConvertStage(
+    const std::string& name_or_path, ScriptEngine engine = ScriptEngine::kFast);
 
 }  // namespace zhclean
 
