@@ -3,12 +3,15 @@
 #include "mojibake_internal.h"
 #include "ngram.h"
 #include "repair_codec.h"
+#include "utf8.h"
+
+#include <string>
 
 namespace zhclean::internal {
 
 namespace {
 
-constexpr int kMinAverageCost = 52;  // 13 nats per character.
+constexpr int kMinAverageCost = 40;  // 10 nats per character.
 
 bool Utf8Byte(unsigned b) { return (b >= 0x80 && b <= 0xBF) || (b >= 0xC2 && b <= 0xF4); }
 
@@ -19,7 +22,28 @@ bool GarbageChar(char32_t c) {
   return code != 0 && Utf8Byte(code >> 8) && Utf8Byte(code & 0xFF);
 }
 
+// Share of the run's GBK bytes that form valid multi-byte UTF-8: mojibake
+// of UTF-8 keeps that structure, clean text has it only by chance.
+bool Utf8Structured(const std::vector<Char>& chars, size_t begin, size_t end) {
+  std::string bytes;
+  for (size_t i = begin; i < end; ++i) {
+    uint16_t code = DoubleByteCode(Legacy::kGbk, chars[i].cp);
+    bytes.push_back(static_cast<char>(code >> 8));
+    bytes.push_back(static_cast<char>(code & 0xFF));
+  }
+  size_t good = 0;
+  std::string_view rest(bytes);
+  while (!rest.empty()) {
+    size_t n = ValidUtf8Prefix(rest);
+    good += n;
+    rest.remove_prefix(n);
+    if (!rest.empty()) rest.remove_prefix(1);
+  }
+  return good * 10 >= bytes.size() * 8;
+}
+
 bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) {
+  if (!Utf8Structured(chars, begin, end)) return false;
   int cost = 0;
   size_t pairs_seen = 0;
   for (size_t i = begin; i < end; ++i) {
@@ -31,7 +55,7 @@ bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) 
     cost += uni == 255 ? 90 : uni;
   }
   size_t n = end - begin;
-  return cost >= kMinAverageCost * static_cast<int>(n) && pairs_seen * 4 <= n - 1;
+  return cost >= kMinAverageCost * static_cast<int>(n) && pairs_seen * 8 <= n - 1;
 }
 
 }  // namespace

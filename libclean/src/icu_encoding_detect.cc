@@ -64,16 +64,23 @@ size_t LeadingContinuations(std::string_view s) {
   return n;
 }
 
-// True when `s` (after a cut-off start) is valid UTF-8 up to a possibly
-// incomplete tail, has at least one multi-byte character and few NULs.
-bool CleanUtf8(std::string_view s, bool complete, bool* ascii) {
-  size_t valid = internal::ValidUtf8Prefix(s);
-  if (valid < s.size()) {
-    if (complete || s.size() - valid != internal::IncompleteTail(s)) return false;
+// True when NULs fall mostly on one parity, as in UTF-16 text.
+bool Utf16NulPattern(std::string_view s) {
+  size_t even = 0, odd = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\0') ++(i % 2 ? odd : even);
   }
-  size_t nuls = static_cast<size_t>(std::count(s.begin(), s.end(), '\0'));
+  size_t most = std::max(even, odd), least = std::min(even, odd);
+  return most * 5 >= s.size() / 2 && least * 4 <= most;
+}
+
+// True when `s` (after a cut-off start) is valid UTF-8 up to a possibly
+// incomplete tail (a file cut short) and its NULs do not look like UTF-16.
+bool CleanUtf8(std::string_view s, bool* ascii) {
+  size_t valid = internal::ValidUtf8Prefix(s);
+  if (valid < s.size() && s.size() - valid != internal::IncompleteTail(s)) return false;
   *ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
-  return nuls * 100 <= s.size();
+  return !Utf16NulPattern(s);
 }
 
 EncodingGuess FromBom(std::string_view s) {
@@ -105,7 +112,7 @@ EncodingGuess DetectEncoding(std::string_view prefix, bool complete) {
   if (bom.confidence > 0) return bom;
   size_t cut = LeadingContinuations(s);
   bool ascii = false;
-  if (CleanUtf8(s.substr(cut), complete, &ascii)) {
+  if (CleanUtf8(s.substr(cut), &ascii)) {
     EncodingGuess g;
     g.skip = cut;
     g.confidence = ascii ? 1.0 : 0.99;

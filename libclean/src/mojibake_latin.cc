@@ -200,20 +200,38 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
   return gain;
 }
 
-// One encoding per line: the one whose readings gain most. A piece with no
-// Han character, or a small gain, is taken only when the line's readings
-// together are strong (two Han characters, 10 nats better).
+// Mean unigram cost of the Han characters of a reading.
+int MeanHanCost(std::string_view text) {
+  int total = 0, n = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (IsHan(c)) {
+      total += HanUnigramCost(c);
+      ++n;
+    }
+  }
+  return n ? total / n : 255;
+}
+
+// One encoding per line: the one whose readings gain most. A reading
+// stands alone with two common Han characters and a clear gain; a weaker
+// one (one Han character, punctuation, small gain) only in a line that
+// holds a strong reading.
 void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+  constexpr int kCommonHan = 50;  // Mean unigram cost, 12.5 nats.
   std::vector<DoubleByteCandidate> gbk, big5;
   int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, &gbk);
   int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, &big5);
   std::vector<DoubleByteCandidate>& best = big5_gain > gbk_gain ? big5 : gbk;
-  int han = 0;
-  for (const DoubleByteCandidate& c : best) han += c.han;
-  bool strong = han >= 2 && std::max(gbk_gain, big5_gain) >= 10 * kCostScale;
+  bool strong = false;
+  for (const DoubleByteCandidate& c : best) {
+    strong |= c.han >= 2 && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale &&
+              MeanHanCost(c.fix.after) <= kCommonHan;
+  }
   for (DoubleByteCandidate& c : best) {
     int gain = c.fix.cost_before - c.fix.cost_after;
-    if ((c.han > 0 && gain >= kMinGain) || strong) fixes->push_back(std::move(c.fix));
+    bool alone = c.han >= 2 && gain >= kMinGain && MeanHanCost(c.fix.after) <= kCommonHan;
+    if (alone || strong) fixes->push_back(std::move(c.fix));
   }
 }
 

@@ -30,6 +30,13 @@ bool IsLatinLetter(char32_t c) {
   return IsAsciiAlnum(c) || IsLatin1Letter(c) || (c >= 0x100 && c < 0x250);
 }
 
+// windows-1252 characters in 0x80..0x9F that are not Latin-1.
+bool SloppyCp1252Lead(char32_t c) {
+  return (c >= 0x2013 && c <= 0x203A) || c == 0x20AC || c == 0x2122 || c == 0x152 ||
+         c == 0x153 || c == 0x160 || c == 0x161 || c == 0x178 || c == 0x17D || c == 0x17E ||
+         c == 0x192 || c == 0x2C6 || c == 0x2DC;
+}
+
 int BigramCost(char32_t a, char32_t b) {
   uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
   const uint64_t* end = kBigramKeys + kBigramCount;
@@ -47,6 +54,9 @@ int NonHanCost(char32_t prev, char32_t c) {
     return 8;
   }
   if (c < 0xA0) return 60;  // C1 controls.
+  // Symbols after Ã or Â: the classic UTF-8-as-Latin-1 pairs.
+  if ((prev == 0xC2 || prev == 0xC3) && (c < 0xC0 || SloppyCp1252Lead(c))) return 40;
+  if (c == 0xA0) return 10;  // No-break space.
   if (IsLatin1Letter(c)) return IsLatinLetter(prev) ? 16 : 24;
   if (c < 0x100) return c == 0xB7 ? 14 : 30;  // Latin-1 symbols; middle dot.
   if (c < 0x250) return IsLatinLetter(prev) ? 22 : 30;  // Latin Extended.

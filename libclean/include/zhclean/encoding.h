@@ -56,7 +56,9 @@ EncodingGuess DetectEncoding(std::string_view prefix, bool complete);
 // Counters of one decoding.
 struct DecodeReport {
   uint64_t invalid_sequences = 0;     // Replaced by U+FFFD.
-  uint64_t first_invalid_offset = 0;  // Byte offset of the first one.
+  // Stream byte offset of the first one (for UTF-16, where ICU noticed it:
+  // up to one code unit after its start).
+  uint64_t first_invalid_offset = 0;
 };
 
 // A streaming decoder: bytes in, UTF-8 out, with state kept across calls

@@ -1,0 +1,172 @@
+// Encoding detection and decoding: names, the streaming Decoder with its
+// error reports, and detection accuracy on generated inputs.
+#include "zhclean/encoding.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <random>
+
+#include "repair_codec.h"
+#include "repair_corpus.h"
+#include "utf8.h"
+#include "zhclean/convert.h"
+
+namespace zhclean {
+namespace {
+
+using internal::Legacy;
+
+TEST(EncodingNameTest, ParsesAliases) {
+  struct Case { const char* name; Encoding want; } cases[] = {
+      {"utf-8", Encoding::kUtf8},       {"UTF8", Encoding::kUtf8},
+      {"gbk", Encoding::kGb18030},      {"GB2312", Encoding::kGb18030},
+      {"cp936", Encoding::kGb18030},    {"big5", Encoding::kBig5},
+      {"Big5-HKSCS", Encoding::kBig5},  {"utf-16le", Encoding::kUtf16Le},
+      {"UTF_16BE", Encoding::kUtf16Be},
+  };
+  for (const Case& c : cases) {
+    auto e = ParseEncodingName(c.name);
+    ASSERT_TRUE(e.ok()) << c.name;
+    EXPECT_EQ(*e, c.want) << c.name;
+  }
+  for (const char* bad : {"", "latin1", "shift_jis", "utf-32"}) {
+    auto e = ParseEncodingName(bad);
+    EXPECT_FALSE(e.ok()) << bad;
+    EXPECT_EQ(e.status().code(), StatusCode::kInvalidArgument);
+  }
+}
+
+std::string Decode(Encoding enc, std::string_view bytes, size_t chunk, DecodeReport* report) {
+  auto d = Decoder::Create(enc);
+  EXPECT_TRUE(d.ok());
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += chunk) {
+    EXPECT_TRUE((*d)->DecodeToUtf8(bytes.substr(i, chunk), false, &out, report).ok());
+  }
+  EXPECT_TRUE((*d)->DecodeToUtf8("", true, &out, report).ok());
+  return out;
+}
+
+TEST(DecoderTest, StreamsAcrossArbitraryCuts) {
+  std::string text = "中文編碼測試，Big5 與 GBK。\n第二行";
+  struct Case { Encoding enc; std::string bytes; } cases[] = {
+      {Encoding::kGb18030, internal::EncodeLegacyLossy(Legacy::kGb18030, text)},
+      {Encoding::kBig5, internal::EncodeLegacyLossy(Legacy::kBig5, text)},
+  };
+  for (const Case& c : cases) {
+    for (size_t chunk : {1, 2, 3, 7, 64}) {
+      DecodeReport report;
+      EXPECT_EQ(Decode(c.enc, c.bytes, chunk, &report), text) << EncodingName(c.enc) << chunk;
+      EXPECT_EQ(report.invalid_sequences, 0u);
+    }
+  }
+  std::string utf16le("\x2D\x4E\x87\x65\x3D\xD8\x00\xDE", 8);  // 中文😀
+  for (size_t chunk : {1, 3}) {
+    DecodeReport report;
+    EXPECT_EQ(Decode(Encoding::kUtf16Le, utf16le, chunk, &report), "中文\xF0\x9F\x98\x80");
+  }
+}
+
+TEST(DecoderTest, ReportsInvalidSequencesWithOffsets) {
+  struct Case {
+    Encoding enc;
+    std::string bytes;
+    std::string want;
+    uint64_t invalid, first;
+  } cases[] = {
+      {Encoding::kGb18030, "ab\xD6\xD0\xFF" "c", "ab中\xEF\xBF\xBD" "c", 1, 4},
+      {Encoding::kGb18030, "\xD6", "\xEF\xBF\xBD", 1, 0},                      // Truncated at EOF.
+      {Encoding::kBig5, "\xA4\xA4\x80", "中\xEF\xBF\xBD", 1, 2},
+      // UTF-16: ICU notices a lone surrogate or a cut unit up to one code
+      // unit late; the offset is where it noticed.
+      {Encoding::kUtf16Le, std::string("\x00\xD8" "a\x00", 4), "\xEF\xBF\xBD" "a", 1, 1},
+      {Encoding::kUtf16Be, std::string("\x4E\x2D\x00", 3), "中\xEF\xBF\xBD", 1, 3},
+  };
+  for (const Case& c : cases) {
+    DecodeReport report;
+    EXPECT_EQ(Decode(c.enc, c.bytes, 1 << 20, &report), c.want) << EncodingName(c.enc);
+    EXPECT_EQ(report.invalid_sequences, c.invalid) << EncodingName(c.enc);
+    EXPECT_EQ(report.first_invalid_offset, c.first) << EncodingName(c.enc);
+  }
+}
+
+TEST(DetectTest, ByteOrderMarksAndPlainCases) {
+  EXPECT_EQ(DetectEncoding("\xEF\xBB\xBF" "abc", true).bom_length, 3u);
+  EncodingGuess le = DetectEncoding(std::string("\xFF\xFE" "a\x00", 4), true);
+  EXPECT_EQ(le.encoding, Encoding::kUtf16Le);
+  EXPECT_EQ(le.bom_length, 2u);
+  EXPECT_EQ(DetectEncoding("\xFE\xFF\x00" "a", true).encoding, Encoding::kUtf16Be);
+  EXPECT_EQ(DetectEncoding("plain ascii", true).encoding, Encoding::kUtf8);
+  EXPECT_EQ(DetectEncoding("", true).encoding, Encoding::kUtf8);
+  EncodingGuess cut = DetectEncoding("\xB8\xAD文字", true);  // Cut inside 中.
+  EXPECT_EQ(cut.encoding, Encoding::kUtf8);
+  EXPECT_EQ(cut.skip, 2u);
+}
+
+// Detection accuracy on windows of 300..1000 bytes cut at random byte
+// offsets from the corpus encoded in every encoding.
+class DetectCorpusTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    lines_ = zhclean::testing::CleanLines(1500);
+    if (lines_.size() < 1000) GTEST_SKIP() << "../shared corpora not found";
+    for (const std::string& l : lines_) simplified_ += l + "\n";
+    auto s2t = ScriptConverter::Create("s2t");
+    ASSERT_TRUE(s2t.ok());
+    ASSERT_TRUE((*s2t)->ConvertScript(simplified_, &traditional_).ok());
+  }
+  static std::string Utf16(const std::string& text, bool be) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+      char32_t c = internal::NextCodePoint(text, &i);
+      auto put = [&out, be](char16_t u) {
+        out.push_back(static_cast<char>(be ? u >> 8 : u & 0xFF));
+        out.push_back(static_cast<char>(be ? u & 0xFF : u >> 8));
+      };
+      if (c >= 0x10000) {
+        put(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+        put(static_cast<char16_t>(0xDC00 + (c & 0x3FF)));
+      } else {
+        put(static_cast<char16_t>(c));
+      }
+    }
+    return out;
+  }
+  double Accuracy(const std::string& bytes, Encoding want, bool html, const char* name) {
+    std::mt19937 rng(42);
+    int right = 0, total = 400;
+    for (int i = 0; i < total; ++i) {
+      size_t len = 300 + rng() % 700;
+      size_t at = rng() % (bytes.size() - len);
+      std::string sample = bytes.substr(at, len);
+      if (html) {
+        sample = "<html><head><meta charset=\"x\"><title>t</title></head><body><div class=\"a\">" +
+                 bytes.substr(at, 40 + rng() % 60) + "</div><a href=\"/x/y.html\">" +
+                 std::string(200, ' ') + "</a></body></html>";
+      }
+      EncodingGuess g = DetectEncoding(sample, false);
+      if (g.encoding == want) ++right;
+    }
+    double rate = 1.0 * right / total;
+    std::printf("[rate] detect %-16s %.4f\n", name, rate);
+    return rate;
+  }
+  std::vector<std::string> lines_;
+  std::string simplified_, traditional_;
+};
+
+TEST_F(DetectCorpusTest, EveryEncodingAtRandomCuts) {
+  std::string gbk = internal::EncodeLegacyLossy(Legacy::kGb18030, simplified_);
+  std::string big5 = internal::EncodeLegacyLossy(Legacy::kBig5, traditional_);
+  EXPECT_GE(Accuracy(simplified_, Encoding::kUtf8, false, "utf-8"), 0.99);
+  EXPECT_GE(Accuracy(gbk, Encoding::kGb18030, false, "gb18030"), 0.99);
+  EXPECT_GE(Accuracy(big5, Encoding::kBig5, false, "big5"), 0.99);
+  EXPECT_GE(Accuracy(Utf16(simplified_, false), Encoding::kUtf16Le, false, "utf-16le"), 0.99);
+  EXPECT_GE(Accuracy(Utf16(simplified_, true), Encoding::kUtf16Be, false, "utf-16be"), 0.99);
+  EXPECT_GE(Accuracy(gbk, Encoding::kGb18030, true, "gbk-in-html"), 0.99);
+  EXPECT_GE(Accuracy(big5, Encoding::kBig5, true, "big5-in-html"), 0.99);
+}
+
+}  // namespace
+}  // namespace zhclean
