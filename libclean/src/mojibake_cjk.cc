@@ -88,8 +88,10 @@ bool IsQuestion(const std::vector<Unit>& u, size_t i) {
 }
 
 // Joins the units; a run of orphan bytes must touch a hole or a '?', which
-// then stands for the lost character. False when an orphan run is alone.
-bool JoinUnits(const std::vector<Unit>& units, std::string* out) {
+// then stands for the lost character, or an edge of the line (the text was
+// cut there), where it becomes U+FFFD. False when an orphan run is alone.
+bool JoinUnits(const std::vector<Unit>& units, bool line_start, bool line_end,
+               std::string* out) {
   for (size_t i = 0; i < units.size();) {
     if (units[i].kind == Unit::kText) {
       out->append(units[i].text);
@@ -103,7 +105,9 @@ bool JoinUnits(const std::vector<Unit>& units, std::string* out) {
       ++j;
     }
     bool touches_question = (i > 0 && IsQuestion(units, i - 1)) || IsQuestion(units, j);
-    if (!hole && !touches_question) return false;
+    bool cut = (i == 0 && line_start) || (j == units.size() && line_end);
+    if (!hole && !touches_question && !cut) return false;
+    hole |= cut && !touches_question;
     if (hole) out->append("\xEF\xBF\xBD");
     i = j;
   }
@@ -118,7 +122,7 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   std::vector<Unit> units = DecodeUnits(bytes, &good, &high, &multi);
   if (multi < 2 || good * 10 < high * 9) return false;
   std::string text;
-  if (!JoinUnits(units, &text)) return false;
+  if (!JoinUnits(units, begin == 0, end == chars.size(), &text)) return false;
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (!PlausibleChar(c) && !IsHoleChar(c)) return false;

@@ -56,8 +56,8 @@ EncodingGuess DetectEncoding(std::string_view prefix, bool complete);
 // Counters of one decoding.
 struct DecodeReport {
   uint64_t invalid_sequences = 0;     // Replaced by U+FFFD.
-  // Stream byte offset of the first one (for UTF-16, where ICU noticed it:
-  // up to one code unit after its start).
+  // Stream byte offset of the first one; for a sequence cut off by the end
+  // of the input, the end offset.
   uint64_t first_invalid_offset = 0;
 };
 
