@@ -32,7 +32,8 @@ StatusOr<std::unique_ptr<StripRegex>> StripRegex::Compile(std::string_view patte
 
 bool StripRegex::FullMatch(std::string_view text) const {
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(),
+  UText storage = UTEXT_INITIALIZER;
+  UText* utext = utext_openUTF8(&storage, text.data(),
                                 static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return false;
   std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));

@@ -22,11 +22,11 @@ Zone LineZone(uint8_t zone, bool tail_first) {
 // meet whole-line literals: a long sentence never falls to a prefix or regex.
 const ChromeRule* MatchLine(const ChromeRulesImpl& rules, const StripLine& line) {
   std::string_view t = line.Trimmed();
-  const ChromeRule* r = MatchChrome(rules, t, line.features.length, LineZone(line.zone, false));
+  size_t n = line.features.length;
+  const ChromeRule* r = MatchChrome(rules, t, n, LineZone(line.zone, false), line.body);
   if (r == nullptr && line.zone == (kInHead | kInTail)) {
-    r = MatchChrome(rules, t, line.features.length, Zone::kTail);
+    r = MatchChrome(rules, t, n, Zone::kTail, line.body);
   }
-  if (r != nullptr && line.body && r->kind != PatternKind::kLiteral) return nullptr;
   return r;
 }
 
@@ -232,9 +232,7 @@ size_t TailStart(const ChromeRulesImpl& rules, const std::vector<StripLine>& lin
   // A tail block rule shortly before the last body line claims it.
   for (size_t i = last_body; i-- > 0 && last_body - i <= kTailBlockReach;) {
     if (lines[i].blank) break;
-    const ChromeRule* r = MatchChrome(rules, lines[i].Trimmed(), lines[i].features.length,
-                                      Zone::kTail);
-    if (r != nullptr && r->block && r->zone == Zone::kTail) return i;
+    if (MatchTailBlock(rules, lines[i].Trimmed(), lines[i].features.length)) return i;
   }
   return last_body + 1;
 }
@@ -243,9 +241,7 @@ bool HoldForTailBlock(const ChromeRulesImpl& rules, const std::vector<StripLine>
                       size_t end) {
   for (size_t i = end; i-- > 0 && end - i <= kTailBlockReach;) {
     if (lines[i].blank) return false;
-    const ChromeRule* r = MatchChrome(rules, lines[i].Trimmed(), lines[i].features.length,
-                                      Zone::kTail);
-    if (r != nullptr && r->block && r->zone == Zone::kTail) return true;
+    if (MatchTailBlock(rules, lines[i].Trimmed(), lines[i].features.length)) return true;
   }
   return false;
 }

@@ -23,7 +23,7 @@ using internal::ChromeRule;
 using internal::PatternKind;
 using internal::Zone;
 
-const RuleFileSpec kChromeSpec{"chrome", 5, 6};
+const RuleFileSpec kChromeSpec{"chrome", 5, 7};
 
 // Looks `text` up in a {name, value} table; false when absent.
 template <typename T, size_t N>
@@ -115,6 +115,19 @@ bool Compiler::ParseColumns(const RuleLine& line, ChromeRule* rule) {
   if (f.size() > 5 && !Lookup(kClasses, f[5].text, &rule->cls)) {
     Error(line.line, f[5].column, "expected class chrome, date, author or source");
     ok = false;
+  }
+  if (f.size() > 6) {
+    if (rule->kind != PatternKind::kRegex) {
+      Error(line.line, f[6].column, "keys are a prefilter for regex rules only");
+      ok = false;
+    }
+    std::string_view keys = f[6].text;
+    while (!keys.empty()) {
+      size_t space = keys.find(' ');
+      std::string_view key = keys.substr(0, space);
+      if (!key.empty()) rule->keys.emplace_back(key);
+      keys.remove_prefix(space == std::string_view::npos ? keys.size() : space + 1);
+    }
   }
   return ok;
 }
@@ -210,13 +223,23 @@ namespace {
 
 bool ZoneAllows(Zone rule, Zone line) { return rule == Zone::kAny || rule == line; }
 
+bool HasKey(const ChromeRule& r, std::string_view trimmed) {
+  if (r.keys.empty()) return true;
+  for (const std::string& key : r.keys) {
+    if (trimmed.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Reindex(ChromeRulesImpl* impl) {
   impl->literals.clear();
   impl->prefixes.clear();
   impl->regexes.clear();
+  impl->tail_blocks.clear();
   impl->max_literal_bytes = 0;
+  impl->max_pattern_length = 0;
   for (uint32_t i = 0; i < impl->rules.size(); ++i) {
     const ChromeRule& rule = impl->rules[i];
     if (rule.kind == PatternKind::kLiteral) {
@@ -225,14 +248,30 @@ void Reindex(ChromeRulesImpl* impl) {
           std::max(impl->max_literal_bytes, static_cast<uint32_t>(rule.pattern.size()));
     } else if (rule.kind == PatternKind::kPrefix) {
       impl->prefixes.push_back(i);
+      impl->max_pattern_length = std::max(impl->max_pattern_length, rule.max_length);
     } else {
       impl->regexes.push_back(i);
+      impl->max_pattern_length = std::max(impl->max_pattern_length, rule.max_length);
     }
+    if (rule.block && rule.zone == Zone::kTail) impl->tail_blocks.push_back(i);
   }
 }
 
+const ChromeRule* MatchTailBlock(const ChromeRulesImpl& rules, std::string_view trimmed,
+                                 size_t length) {
+  for (uint32_t i : rules.tail_blocks) {
+    const ChromeRule& r = rules.rules[i];
+    if (length > r.max_length) continue;
+    bool hit = r.kind == PatternKind::kLiteral  ? trimmed == r.pattern
+               : r.kind == PatternKind::kPrefix ? trimmed.substr(0, r.pattern.size()) == r.pattern
+                                                : r.regex->FullMatch(trimmed);
+    if (hit) return &r;
+  }
+  return nullptr;
+}
+
 const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view trimmed,
-                              size_t length, Zone zone) {
+                              size_t length, Zone zone, bool literal_only) {
   if (trimmed.size() <= rules.max_literal_bytes) {
     auto it = rules.literals.find(trimmed);
     if (it != rules.literals.end()) {
@@ -240,6 +279,7 @@ const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view tri
       if (ZoneAllows(r.zone, zone)) return &r;
     }
   }
+  if (literal_only || length > rules.max_pattern_length) return nullptr;
   for (uint32_t i : rules.prefixes) {
     const ChromeRule& r = rules.rules[i];
     if (length <= r.max_length && ZoneAllows(r.zone, zone) &&
@@ -249,7 +289,8 @@ const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view tri
   }
   for (uint32_t i : rules.regexes) {
     const ChromeRule& r = rules.rules[i];
-    if (length <= r.max_length && ZoneAllows(r.zone, zone) && r.regex->FullMatch(trimmed)) {
+    if (length <= r.max_length && ZoneAllows(r.zone, zone) && HasKey(r, trimmed) &&
+        r.regex->FullMatch(trimmed)) {
       return &r;
     }
   }

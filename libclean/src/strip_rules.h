@@ -2,6 +2,7 @@
 #ifndef ZHCLEAN_SRC_STRIP_RULES_H_
 #define ZHCLEAN_SRC_STRIP_RULES_H_
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ struct ChromeRule {
   bool block = false;       // Also removes the block that follows.
   ChromeClass cls = ChromeClass::kChrome;
   std::string id;           // "chrome/share.tsv:12".
+  // Regex prefilter: the rule is tried only on lines containing one of
+  // these strings (empty: always tried).
+  std::vector<std::string> keys;
   std::unique_ptr<StripRegex> regex;
 };
 
@@ -49,16 +53,23 @@ struct ChromeRulesImpl {
   std::unordered_map<std::string_view, uint32_t> literals;
   std::vector<uint32_t> prefixes;                        // Indexes.
   std::vector<uint32_t> regexes;                         // Indexes.
+  std::vector<uint32_t> tail_blocks;  // Block rules of the tail zone.
   uint32_t max_literal_bytes = 0;
+  uint32_t max_pattern_length = 0;  // Largest max length of prefix and regex rules.
 };
 
 // Rebuilds the lookup tables from `rules`.
 void Reindex(ChromeRulesImpl* rules);
 
+// The tail-zone block rule matching `trimmed`, or nullptr.
+const ChromeRule* MatchTailBlock(const ChromeRulesImpl& rules, std::string_view trimmed,
+                                 size_t length);
+
 // Returns the first rule matching `trimmed` (which has `length` code
 // points) in `zone`, or nullptr. Head and tail lines also match kAny rules.
+// With `literal_only`, prefix and regex rules are skipped.
 const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view trimmed,
-                              size_t length, Zone zone);
+                              size_t length, Zone zone, bool literal_only = false);
 
 // True for a metadata class.
 inline bool IsMeta(ChromeClass c) { return c != ChromeClass::kChrome; }
