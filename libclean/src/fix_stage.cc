@@ -44,7 +44,10 @@ class FixStage : public Stage {
   Status Finish(std::string* out, EditLog* log) override;
 
  private:
-  void AddLine(std::string_view line);
+  // Scans one line; appends it to *out at once when it can be.
+  void AddLine(std::string_view line, std::string* out);
+  void Remember(internal::ParagraphEvidence evidence);
+  bool CannotBeSpun() const;
   size_t NonBlankPending() const;
   // Non-blank paragraphs needed on each side of the one judged.
   size_t Lookahead() const { return 2 * options_.window; }
@@ -60,32 +63,79 @@ class FixStage : public Stage {
   std::deque<Paragraph> pending_;   // Waiting for lookahead.
   std::deque<internal::ParagraphEvidence> history_;  // Emitted non-blank ones.
   uint64_t offset_ = 0;
+  std::vector<PatternMatch> scratch_;  // Hits of the line being scanned.
 };
 
-void FixStage::AddLine(std::string_view line) {
-  Paragraph p;
-  p.text = std::string(line);
-  p.offset = offset_;
-  offset_ += line.size();
+void FixStage::AddLine(std::string_view line, std::string* out) {
   std::string_view body = line;
   if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
   if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
-  p.body_size = body.size();
-  p.blank = body.find_first_not_of(" \t\xE3\x80\x80") == std::string_view::npos;
-  p.evidence.markers.assign(rules_.dialects.size(), 0);
-  if (!p.blank) {
-    p.evidence.chars = internal::CountCodePoints(body);
+  bool blank = body.find_first_not_of(" \t\xE3\x80\x80") == std::string_view::npos;
+  scratch_.clear();
+  if (!blank) {
     rules_.matcher.FindAll(body, [&](const PatternMatch& hit) {
       if (internal::GuardsHold(rules_.rules[hit.pattern], body, hit.begin, hit.end)) {
-        p.hits.push_back(hit);
+        scratch_.push_back(hit);
       }
     });
+  }
+  uint64_t offset = offset_;
+  offset_ += line.size();
+  // Fast path: nothing waiting before it and nothing that can change (no
+  // hit, or only spun-scope hits in a paragraph that cannot be spun), so
+  // the line needs no verdict; only its length matters to later windows.
+  if (pending_.empty() && (scratch_.empty() || CannotBeSpun())) {
+    out->append(line);
+    if (!blank) {
+      // Reuses the oldest entry's storage: no allocation per line.
+      internal::ParagraphEvidence e;
+      if (!history_.empty() && history_.size() >= Lookahead()) {
+        e = std::move(history_.front());
+        history_.pop_front();
+      }
+      e.chars = internal::CountCodePoints(body);
+      e.markers.assign(rules_.dialects.size(), 0);
+      Remember(std::move(e));
+    }
+    return;
+  }
+  Paragraph p;
+  p.text = std::string(line);
+  p.offset = offset;
+  p.body_size = body.size();
+  p.blank = blank;
+  p.evidence.markers.assign(rules_.dialects.size(), 0);
+  if (!blank) {
+    p.evidence.chars = internal::CountCodePoints(body);
+    p.hits = scratch_;
     for (const PatternMatch& hit : internal::ResolveLeftmostLongest(p.hits)) {
       const FixRule& r = rules_.rules[hit.pattern];
       if (r.marker && r.dialect >= 0) ++p.evidence.markers[r.dialect];
     }
   }
   pending_.push_back(std::move(p));
+}
+
+// The scanned line has only spun-scope hits and no marker, and no marker
+// lies in the `window` paragraphs before it: it is neither anchored nor
+// between anchors, so none of its hits can apply.
+bool FixStage::CannotBeSpun() const {
+  for (const PatternMatch& hit : scratch_) {
+    const FixRule& r = rules_.rules[hit.pattern];
+    if (r.marker || r.scope != FixScope::kSpun) return false;
+  }
+  size_t seen = 0;
+  for (auto it = history_.rbegin(); it != history_.rend() && seen < options_.window; ++it, ++seen) {
+    for (uint32_t m : it->markers) {
+      if (m > 0) return false;
+    }
+  }
+  return true;
+}
+
+void FixStage::Remember(internal::ParagraphEvidence evidence) {
+  history_.push_back(std::move(evidence));
+  if (history_.size() > Lookahead()) history_.pop_front();
 }
 
 size_t FixStage::NonBlankPending() const {
@@ -138,10 +188,13 @@ void FixStage::Emit(bool finishing, std::string* out, EditLog* log) {
   while (!pending_.empty()) {
     Paragraph& front = pending_.front();
     if (!front.blank) {
-      if (!finishing && ahead < Lookahead() + 1) return;
-      Apply(front, Judge(), out, log);
-      history_.push_back(std::move(front.evidence));
-      if (history_.size() > Lookahead()) history_.pop_front();
+      if (!finishing && !front.hits.empty() && ahead < Lookahead() + 1) return;
+      if (front.hits.empty()) {
+        out->append(front.text);
+      } else {
+        Apply(front, Judge(), out, log);
+      }
+      Remember(std::move(front.evidence));
       --ahead;
     } else {
       out->append(front.text);
@@ -160,7 +213,7 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
     } else {
       partial_.append(in.substr(0, nl + 1));
       pos = nl + 1;
-      AddLine(partial_);
+      AddLine(partial_, out);
       partial_.clear();
     }
   }
@@ -170,12 +223,12 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
       partial_.assign(in.substr(pos));
       break;
     }
-    AddLine(in.substr(pos, nl + 1 - pos));
+    AddLine(in.substr(pos, nl + 1 - pos), out);
     pos = nl + 1;
   }
   if (partial_.size() > kMaxParagraphBytes) {
     size_t cut = internal::SafeCut(partial_, kMaxParagraphBytes);
-    AddLine(std::string_view(partial_).substr(0, cut));
+    AddLine(std::string_view(partial_).substr(0, cut), out);
     partial_.erase(0, cut);
   }
   Emit(false, out, log);
@@ -183,7 +236,7 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
 }
 
 Status FixStage::Finish(std::string* out, EditLog* log) {
-  if (!partial_.empty()) AddLine(partial_);
+  if (!partial_.empty()) AddLine(partial_, out);
   partial_.clear();
   Emit(true, out, log);
   return OkStatus();

@@ -8,14 +8,15 @@ namespace zhclean::internal {
 
 namespace {
 
-// The goto trie before it becomes a DFA: sparse edges per state.
+// The goto trie before it becomes a DFA: sparse edges per state, keyed by
+// character class.
 struct Trie {
-  std::vector<std::map<uint8_t, uint32_t>> edges{1};
+  std::vector<std::map<uint32_t, uint32_t>> edges{1};
   std::vector<std::vector<uint32_t>> outputs{1};
 
-  void Add(const std::string& pattern, uint32_t index) {
+  void Add(const std::vector<uint32_t>& classes, uint32_t index) {
     uint32_t state = 0;
-    for (unsigned char c : pattern) {
+    for (uint32_t c : classes) {
       auto it = edges[state].find(c);
       if (it == edges[state].end()) {
         edges.emplace_back();
@@ -28,32 +29,70 @@ struct Trie {
   }
 };
 
+char32_t Decode(std::string_view s, size_t* i) {
+  auto b = static_cast<unsigned char>(s[*i]);
+  int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? b : b & (0x7F >> len);
+  for (int k = 1; k < len && *i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
 }  // namespace
+
+uint32_t PatternMatcher::AstralClass(char32_t cp) const {
+  auto it = std::lower_bound(astral_class_.begin(), astral_class_.end(),
+                             std::make_pair(cp, uint16_t{0}));
+  return it != astral_class_.end() && it->first == cp ? it->second : 0;
+}
+
+// Assigns a class to every character of the patterns; returns each
+// pattern as its class sequence.
+std::vector<std::vector<uint32_t>> PatternMatcher::Classify(
+    const std::vector<std::string>& patterns) {
+  bmp_class_.assign(0x10000, 0);
+  astral_class_.clear();
+  std::map<char32_t, uint32_t> classes;
+  std::vector<std::vector<uint32_t>> out;
+  for (const std::string& pattern : patterns) {
+    std::vector<uint32_t> seq;
+    for (size_t i = 0; i < pattern.size();) {
+      char32_t cp = Decode(pattern, &i);
+      auto [it, fresh] = classes.emplace(cp, static_cast<uint32_t>(classes.size() + 1));
+      seq.push_back(it->second);
+    }
+    out.push_back(std::move(seq));
+  }
+  for (const auto& [cp, cls] : classes) {
+    if (cp < 0x10000) {
+      bmp_class_[cp] = static_cast<uint16_t>(cls);
+    } else {
+      astral_class_.emplace_back(cp, static_cast<uint16_t>(cls));
+    }
+  }
+  classes_ = static_cast<uint32_t>(classes.size() + 1);
+  return out;
+}
 
 void PatternMatcher::Build(const std::vector<std::string>& patterns) {
   Trie trie;
   lengths_.clear();
   max_len_ = 0;
-  std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
+  std::vector<std::vector<uint32_t>> sequences = Classify(patterns);
   for (uint32_t i = 0; i < patterns.size(); ++i) {
-    trie.Add(patterns[i], i);
+    trie.Add(sequences[i], i);
     lengths_.push_back(static_cast<uint32_t>(patterns[i].size()));
     max_len_ = std::max(max_len_, patterns[i].size());
-  }
-  // Every byte used by a pattern gets its own class; the rest share 0.
-  classes_ = 1;
-  for (const auto& edges : trie.edges) {
-    for (const auto& [byte, next] : edges) {
-      if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<uint16_t>(classes_++);
-    }
   }
   const size_t n = trie.edges.size();
   delta_.assign(n * classes_, 0);
   std::vector<uint32_t> fail(n, 0);
   std::vector<uint32_t> order;  // BFS order.
   std::queue<uint32_t> queue;
-  for (const auto& [byte, next] : trie.edges[0]) {
-    delta_[byte_class_[byte]] = next;
+  for (const auto& [c, next] : trie.edges[0]) {
+    delta_[c] = next;
     queue.push(next);
   }
   while (!queue.empty()) {
@@ -62,9 +101,9 @@ void PatternMatcher::Build(const std::vector<std::string>& patterns) {
     order.push_back(s);
     // Start from the failure state's row, then overwrite with own edges.
     std::copy_n(&delta_[fail[s] * classes_], classes_, &delta_[s * classes_]);
-    for (const auto& [byte, next] : trie.edges[s]) {
-      fail[next] = delta_[fail[s] * classes_ + byte_class_[byte]];
-      delta_[s * classes_ + byte_class_[byte]] = next;
+    for (const auto& [c, next] : trie.edges[s]) {
+      fail[next] = delta_[fail[s] * classes_ + c];
+      delta_[s * classes_ + c] = next;
       queue.push(next);
     }
   }
@@ -82,6 +121,26 @@ void PatternMatcher::Build(const std::vector<std::string>& patterns) {
     }
     out_[s] = tail;
   }
+  Renumber(order);
+}
+
+// States in BFS order put the hot shallow rows next to each other; targets
+// become row offsets flagged when the target has outputs.
+void PatternMatcher::Renumber(const std::vector<uint32_t>& order) {
+  const size_t n = out_.size();
+  std::vector<uint32_t> id(n, 0);
+  for (size_t i = 0; i < order.size(); ++i) id[order[i]] = static_cast<uint32_t>(i + 1);
+  std::vector<uint32_t> delta(delta_.size());
+  std::vector<uint32_t> out(n);
+  for (uint32_t old = 0; old < n; ++old) {
+    out[id[old]] = out_[old];
+    for (uint32_t c = 0; c < classes_; ++c) {
+      uint32_t t = delta_[old * classes_ + c];
+      delta[id[old] * classes_ + c] = id[t] * classes_ | (out_[t] != kNone ? kOutputBit : 0);
+    }
+  }
+  delta_.swap(delta);
+  out_.swap(out);
 }
 
 std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits) {

@@ -1,18 +1,22 @@
-// Multi-pattern matcher: an Aho–Corasick automaton over UTF-8 bytes,
-// compiled into a dense DFA whose columns are byte equivalence classes.
+// Multi-pattern matcher: an Aho–Corasick automaton over code points,
+// compiled into a dense DFA whose columns are character classes (one per
+// character used by a pattern, class 0 for every other character). One
+// table load per character keeps the state chain short; a character in no
+// pattern sends every state back to the root.
 //
 //   internal::PatternMatcher m;
 //   m.Build({"巾帽", "平易近"});
 //   m.FindAll(text, [](const internal::PatternMatch& hit) { ... });
 //
-// Patterns and text are valid UTF-8, so every hit starts and ends on a
-// code-point boundary (UTF-8 is self-synchronising).
+// Patterns and text are valid UTF-8 (a malformed byte in the text counts
+// as a character in no pattern); hits start and end on code points.
 #ifndef ZHCLEAN_SRC_MATCHER_H_
 #define ZHCLEAN_SRC_MATCHER_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace zhclean::internal {
@@ -50,16 +54,26 @@ class PatternMatcher {
 
   size_t state_count() const { return out_.size(); }
   size_t max_pattern_bytes() const { return max_len_; }
+  size_t class_count() const { return classes_; }
 
  private:
-  static constexpr uint32_t kNone = UINT32_MAX;
+  void Renumber(const std::vector<uint32_t>& bfs_order);
+  uint32_t AstralClass(char32_t cp) const;
+  std::vector<std::vector<uint32_t>> Classify(const std::vector<std::string>& patterns);
 
-  std::vector<uint32_t> delta_;      // state * classes_ + class -> state.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // Set in a transition whose target state has outputs.
+  static constexpr uint32_t kOutputBit = 0x80000000u;
+
+  // row + class -> target row (state * classes_), | kOutputBit when the
+  // target has outputs: one load per input byte.
+  std::vector<uint32_t> delta_;
   std::vector<uint32_t> out_;        // First output entry of a state or kNone.
   std::vector<uint32_t> out_next_;   // Output list links (entry -> entry).
   std::vector<uint32_t> out_pattern_;  // Output entry -> pattern index.
   std::vector<uint32_t> lengths_;    // Pattern index -> byte length.
-  uint16_t byte_class_[256] = {};
+  std::vector<uint16_t> bmp_class_;  // Code point < 0x10000 -> class.
+  std::vector<std::pair<char32_t, uint16_t>> astral_class_;  // Sorted.
   uint32_t classes_ = 1;
   size_t max_len_ = 0;
 };
@@ -71,14 +85,36 @@ template <typename Fn>
 void PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
   if (out_.empty()) return;
   const uint32_t* delta = delta_.data();
-  const uint32_t* out = out_.data();
-  uint32_t state = 0;
+  const uint16_t* bmp = bmp_class_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = 0; i < text.size(); ++i) {
-    state = delta[state * classes_ + byte_class_[p[i]]];
-    for (uint32_t e = out[state]; e != kNone; e = out_next_[e]) {
+  const size_t n = text.size();
+  uint32_t row = 0;  // State * classes_.
+  size_t i = 0;
+  while (i < n) {
+    unsigned b = p[i];
+    uint32_t cls = 0;
+    if (b < 0x80) {
+      cls = bmp[b];
+      i += 1;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n) {
+      cls = bmp[((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu)];
+      i += 3;
+    } else if (b >= 0xC0 && b < 0xE0 && i + 1 < n) {
+      cls = bmp[((b & 0x1F) << 6) | (p[i + 1] & 0x3Fu)];
+      i += 2;
+    } else if (b >= 0xF0 && i + 3 < n) {
+      cls = AstralClass(((b & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
+                        ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu));
+      i += 4;
+    } else {
+      i += 1;  // Malformed or truncated: a character in no pattern.
+    }
+    uint32_t t = delta[row + cls];
+    row = t & ~kOutputBit;
+    if ((t & kOutputBit) == 0) continue;
+    for (uint32_t e = out_[row / classes_]; e != kNone; e = out_next_[e]) {
       uint32_t pattern = out_pattern_[e];
-      on_hit(PatternMatch{i + 1 - lengths_[pattern], i + 1, pattern});
+      on_hit(PatternMatch{i - lengths_[pattern], i, pattern});
     }
   }
 }
