@@ -10,6 +10,7 @@ macro-averaged over documents; F1 is the harmonic mean of the two averages.
   scripts/eval_strip.py --tool build/tools/zh-strip --mode text
   scripts/eval_strip.py --tool build/tools/zh-strip --mode html
   scripts/eval_strip.py --mode identity     # the whole-page baseline
+  scripts/eval_strip.py --mode outputs --outputs DIR   # score DIR/<id>.txt
 Exit 77 when the corpus is absent.
 """
 import argparse, collections, os, re, subprocess, sys, tempfile, unicodedata
@@ -28,8 +29,9 @@ def run(tool, args, data, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", default="build/tools/zh-strip")
-    ap.add_argument("--mode", choices=["text", "html", "identity"], default="text")
+    ap.add_argument("--mode", choices=["text", "html", "identity", "outputs"], default="text")
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "../../shared/corpora/boilerplate/cwced"))
+    ap.add_argument("--outputs", help="with --mode outputs: score DIR/<id>.txt files")
     ap.add_argument("--show", type=int, default=0, help="print the N worst documents")
     a = ap.parse_args()
     if not os.path.isdir(a.data):
@@ -45,7 +47,9 @@ def main():
     ps, rs, rows = [], [], []
     for doc in sorted(charsets):
         gold = open(os.path.join(a.data, "gold", doc + ".txt"), encoding="utf-8-sig").read()
-        if a.mode == "html":
+        if a.mode == "outputs":
+            out = open(os.path.join(a.outputs, doc + ".txt"), encoding="utf-8", errors="replace").read()
+        elif a.mode == "html":
             raw = open(os.path.join(a.data, "html", doc + ".html"), "rb").read()
             # The pages are GBK/GB18030 or UTF-8 (manifest); decode before zh-strip.
             page = raw.decode(charsets[doc], errors="replace").encode("utf-8")

@@ -1,8 +1,12 @@
-// HTML to text with gumbo: visible text only, the main block chosen by text
-// and link density, one paragraph per line.
-#include <gumbo.h>
+// HTML to text with libxml2's HTML parser (chosen over gumbo by measure:
+// same recovered text on the CWCED pages, 2.2 times faster; docs/strip.md):
+// visible text only, the main block chosen by text and link density, one
+// paragraph per line.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -15,46 +19,40 @@ namespace zhclean {
 
 namespace {
 
-bool IsDropped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_MAP: case GUMBO_TAG_LABEL: case GUMBO_TAG_OPTION:
-      return true;
-    default:
-      return false;
+bool InList(std::string_view name, std::initializer_list<std::string_view> list) {
+  for (std::string_view item : list) {
+    if (name == item) return true;
   }
+  return false;
 }
 
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_BODY: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_CENTER: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_ADDRESS:
-      return true;
-    default:
-      return false;
-  }
+bool IsDropped(std::string_view tag) {
+  return InList(tag, {"script", "style", "noscript", "nav", "header", "footer", "aside",
+                      "head", "iframe", "select", "button", "textarea", "svg", "template",
+                      "object", "embed", "menu", "map", "label", "option", "title"});
+}
+
+bool IsBlock(std::string_view tag) {
+  return InList(tag, {"p", "div", "br", "li", "ul", "ol", "table", "tr", "td", "th", "h1",
+                      "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "article", "section",
+                      "body", "dl", "dt", "dd", "center", "hr", "main", "figure",
+                      "figcaption", "tbody", "address", "form", "html"});
+}
+
+std::string_view Name(const xmlNode* node) {
+  return node->name == nullptr ? std::string_view()
+                               : reinterpret_cast<const char*>(node->name);
 }
 
 // Bytes of text under `node` (stops counting past `limit`).
-size_t TextBytes(const GumboNode* node, size_t limit) {
-  if (node->type == GUMBO_NODE_TEXT) return std::strlen(node->v.text.text);
-  if (node->type != GUMBO_NODE_ELEMENT || IsDropped(node->v.element.tag)) return 0;
+size_t TextBytes(const xmlNode* node, size_t limit) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    return node->content == nullptr ? 0 : std::strlen(reinterpret_cast<const char*>(node->content));
+  }
+  if (node->type != XML_ELEMENT_NODE || IsDropped(Name(node))) return 0;
   size_t n = 0;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length && n < limit; ++i) {
-    n += TextBytes(static_cast<const GumboNode*>(children.data[i]), limit - n);
+  for (const xmlNode* c = node->children; c != nullptr && n < limit; c = c->next) {
+    n += TextBytes(c, limit - n);
   }
   return n;
 }
@@ -74,7 +72,7 @@ struct Block {
 // best element's blocks.
 class Walker {
  public:
-  void Collect(const GumboNode* node, int container, bool in_link);
+  void Collect(const xmlNode* node, int container, bool in_link);
   std::string Emit();
 
  private:
@@ -108,18 +106,19 @@ void AppendCollapsed(std::string_view text, std::string* out) {
   }
 }
 
-void Walker::Collect(const GumboNode* node, int container, bool in_link) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+void Walker::Collect(const xmlNode* node, int container, bool in_link) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    if (node->content == nullptr) return;
     if (current_.text.empty()) current_.container = container;
     size_t before = current_.text.size();
-    AppendCollapsed(node->v.text.text, &current_.text);
+    AppendCollapsed(reinterpret_cast<const char*>(node->content), &current_.text);
     if (in_link) current_.link_bytes += current_.text.size() - before;
     return;
   }
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-  GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_HTML;
+  if (node->type != XML_ELEMENT_NODE) return;
+  std::string_view tag = Name(node);
   if (IsDropped(tag)) return;
-  if (tag == GUMBO_TAG_FORM && TextBytes(node, kMaxDroppedFormText) < kMaxDroppedFormText) return;
+  if (tag == "form" && TextBytes(node, kMaxDroppedFormText) < kMaxDroppedFormText) return;
   bool block = IsBlock(tag);
   int self = container;
   if (block) {
@@ -127,13 +126,8 @@ void Walker::Collect(const GumboNode* node, int container, bool in_link) {
     self = static_cast<int>(elements_.size());
     elements_.push_back(Element{container, 0});
   }
-  bool link = in_link || tag == GUMBO_TAG_A;
-  const GumboVector& children = node->type == GUMBO_NODE_ELEMENT
-                                    ? node->v.element.children
-                                    : node->v.document.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    Collect(static_cast<const GumboNode*>(children.data[i]), self, link);
-  }
+  bool link = in_link || tag == "a";
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) Collect(c, self, link);
   if (block) EndBlock();
 }
 
@@ -182,13 +176,15 @@ std::string Walker::Emit() {
 }  // namespace
 
 Status ExtractHtmlText(std::string_view html, std::string* out) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  GumboOutput* parsed = gumbo_parse_with_options(&options, html.data(), html.size());
-  if (parsed == nullptr) return ResourceExhaustedError("HTML parser gave up");
+  if (html.size() > INT_MAX) return ResourceExhaustedError("HTML document larger than 2 GiB");
+  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return OkStatus();
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
+  if (doc == nullptr) return OkStatus();  // Nothing parseable: no text.
   Walker walker;
-  walker.Collect(parsed->document, -1, false);
-  gumbo_destroy_output(&options, parsed);
+  for (const xmlNode* n = doc->children; n != nullptr; n = n->next) walker.Collect(n, -1, false);
+  xmlFreeDoc(doc);
   out->append(walker.Emit());
   return OkStatus();
 }

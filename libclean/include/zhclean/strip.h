@@ -137,7 +137,7 @@ struct StripOptions {
 StatusOr<std::unique_ptr<Stage>> NewStripStage(
     std::shared_ptr<const ChromeRuleSet> rules, const StripOptions& options);
 
-// HTML to text: parses `html` (UTF-8) with gumbo, drops script, style, nav,
+// HTML to text: parses `html` (UTF-8) with libxml2's HTML parser, drops script, style, nav,
 // header, footer, aside, form and similar, picks the main content block by
 // text and link density and appends its text to *out, one paragraph per
 // line. Never fails on malformed markup; kResourceExhausted when the parser
