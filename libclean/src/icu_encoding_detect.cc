@@ -71,7 +71,7 @@ bool Utf16NulPattern(std::string_view s) {
     if (s[i] == '\0') ++(i % 2 ? odd : even);
   }
   size_t most = std::max(even, odd), least = std::min(even, odd);
-  return most * 5 >= s.size() / 2 && least * 4 <= most;
+  return most > 0 && most * 5 >= s.size() / 2 && least * 4 <= most;
 }
 
 // True when `s` (after a cut-off start) is valid UTF-8 up to a possibly
@@ -127,6 +127,7 @@ EncodingGuess DetectEncoding(std::string_view prefix, bool complete) {
                             Score(e, s, e == Encoding::kUtf8 ? cut : skip, complete)});
     }
   }
+  if (candidates.empty()) return EncodingGuess{};
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
   EncodingGuess g;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <mutex>
 
 #include "mojibake_internal.h"
 #include "ngram.h"
@@ -20,44 +19,6 @@ constexpr char16_t kCp1252High[32] = {
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
     0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-// Screen flags per BMP code point.
-enum : uint8_t {
-  kLatin = 1,      // Sloppy-cp1252 byte >= 0x80.
-  kGbkLead = 2,    // GBK code = UTF-8 lead byte + continuation byte.
-  kGbkCont = 4,    // GBK code starts with a continuation byte.
-  kBig5Lead = 8,
-  kBig5Cont = 16,
-  kAlways = 32,    // U+FFFD: look closer.
-};
-
-bool IsLeadByte(unsigned b) { return b >= 0xC2 && b <= 0xF4; }
-bool IsContByte(unsigned b) { return b >= 0x80 && b <= 0xBF; }
-
-uint8_t DoubleByteFlags(uint16_t code, uint8_t lead, uint8_t cont) {
-  if (code < 0x100) return IsContByte(code) ? cont : 0;  // windows-936 euro.
-  unsigned hi = code >> 8, lo = code & 0xFF;
-  uint8_t f = 0;
-  if (IsLeadByte(hi) && IsContByte(lo)) f |= lead;
-  if (IsContByte(hi)) f |= cont;
-  return f;
-}
-
-const std::vector<uint8_t>& FlagTable() {
-  static std::once_flag once;
-  static std::vector<uint8_t> table;
-  std::call_once(once, [] {
-    table.assign(0x10000, 0);
-    for (char32_t c = 0x80; c < 0x10000; ++c) {
-      uint8_t f = SloppyCp1252Byte(c) >= 0x80 ? kLatin : 0;
-      f |= DoubleByteFlags(DoubleByteCode(Legacy::kGbk, c), kGbkLead, kGbkCont);
-      f |= DoubleByteFlags(DoubleByteCode(Legacy::kBig5, c), kBig5Lead, kBig5Cont);
-      table[c] = f;
-    }
-    table[0xFFFD] |= kAlways;
-  });
-  return table;
-}
 
 bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
   return a.begin < b.end && b.begin < a.end;
@@ -128,41 +89,6 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
   }
   if (end < chars.size()) cost += CharCost(prev, chars[end].cp);
   return cost;
-}
-
-bool MayHoldMojibake(std::string_view text) {
-  const uint8_t* table = FlagTable().data();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* end = p + text.size();
-  uint8_t prev = 0;
-  while (p < end) {
-    unsigned b = *p;
-    if (b < 0x80) {
-      ++p;
-      prev = 0;
-      continue;
-    }
-    char32_t c;
-    if (b < 0xE0) {
-      c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-      p += 2;
-    } else if (b < 0xF0) {
-      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      p += 3;
-    } else {
-      p += 4;
-      prev = 0;
-      continue;
-    }
-    uint8_t f = table[c];
-    if (f & kAlways) return true;
-    if ((prev & f & kLatin) || ((prev & kGbkLead) && (f & kGbkCont)) ||
-        ((prev & kBig5Lead) && (f & kBig5Cont))) {
-      return true;
-    }
-    prev = f;
-  }
-  return false;
 }
 
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {

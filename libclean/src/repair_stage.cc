@@ -45,6 +45,7 @@ class RepairStage : public Stage {
   void DecodeUtf8(std::string_view bytes, bool flush, EditLog* log);
   void AppendInvalid(std::string_view bad, EditLog* log);
   void Emit(bool flush, std::string* out, EditLog* log);
+  bool EmitDirect(std::string_view in, std::string* out, EditLog* log);
 
   RepairOptions options_;
   internal::LineRepairer lines_;
@@ -177,11 +178,26 @@ Status RepairStage::Process(std::string_view in, std::string* out, EditLog* log)
     size_t need = options_.from ? 4 : kDetectPrefixBytes;  // BOM or prefix.
     if (raw_.size() < need) return OkStatus();
     ZHCLEAN_RETURN_IF_ERROR(Start(false, log));
+  } else if (!decoder_ && carry_.empty() && pending_.empty() && EmitDirect(in, out, log)) {
+    return OkStatus();
   } else {
     ZHCLEAN_RETURN_IF_ERROR(Decode(in, false, log));
   }
   Emit(false, out, log);
   return OkStatus();
+}
+
+// The common case without copies: valid UTF-8 with nothing held back. The
+// whole lines of `in` are repaired straight from it; the rest is held.
+bool RepairStage::EmitDirect(std::string_view in, std::string* out, EditLog* log) {
+  if (internal::ValidUtf8Prefix(in) != in.size()) return false;
+  size_t cut = in.rfind('\n');
+  if (cut == std::string_view::npos || in.size() - cut - 1 > options_.max_line) return false;
+  lines_.RepairBlock(in.substr(0, cut + 1), pending_offset_, out, log);
+  pending_offset_ += cut + 1;
+  pending_.assign(in.substr(cut + 1));
+  scanned_ = pending_.size();
+  return true;
 }
 
 Status RepairStage::Finish(std::string* out, EditLog* log) {

@@ -163,3 +163,32 @@ TEST(MojibakeDebug, PrintCandidates) {
 
 }  // namespace
 }  // namespace zhclean::internal
+
+namespace zhclean::internal {
+namespace {
+
+// The fast path: almost no clean line needs a closer look.
+TEST(MojibakeScreenTest, FewCleanLinesPassTheScreen) {
+  std::string text;
+  if (!zhclean::testing::ReadFile(zhclean::testing::SharedDir() + "/corpora/zuozhuan.txt", &text)) {
+    GTEST_SKIP() << "../shared corpora not found";
+  }
+  size_t lines = 0, flagged = 0;
+  std::string_view rest(text);
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    ++lines;
+    if (MayHoldMojibake(line)) {
+      ++flagged;
+      if (std::getenv("ZHCLEAN_DEBUG_SCREEN")) std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
+    }
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  std::printf("[rate] screen flags %zu of %zu clean lines\n", flagged, lines);
+  EXPECT_LE(flagged * 100, lines);
+}
+
+}  // namespace
+}  // namespace zhclean::internal

@@ -1,0 +1,152 @@
+// The clean-text fast path: one pass over the code points that runs a
+// small UTF-8 automaton on the bytes each hypothesis would give back
+// (windows-1252, GBK, Big5). Clean Chinese text rarely yields even one
+// complete UTF-8 sequence that way; mojibake yields one per character.
+// Each code point is one table lookup per hypothesis.
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "mojibake.h"
+#include "repair_codec.h"
+
+namespace zhclean::internal {
+
+namespace {
+
+// Byte classes; kNone marks the missing first byte of a one-byte code.
+enum : uint8_t { kAscii, kCont, kLead2, kLead3, kLead4, kBad, kNone, kClasses };
+constexpr uint8_t kUnmapped = kClasses * kClasses;  // Pair code: no code.
+constexpr int kPairs = kUnmapped + 1;
+
+// Automaton states: 0 idle; 1 needs 1 byte of a 2-byte sequence; 2, 3 need
+// 2, 1 of a 3-byte one; 4, 5, 6 need 3, 2, 1 of a 4-byte one.
+constexpr int kStates = 7;
+enum : uint8_t { kReset = 1, kLong = 2, kShort = 4 };  // Events.
+
+struct Step {
+  uint8_t state = 0;
+  uint8_t events = 0;  // kReset happens before any completion it carries.
+};
+
+uint8_t ByteClass(unsigned b) {
+  if (b < 0x80) return kAscii;
+  if (b < 0xC0) return kCont;
+  if (b >= 0xC2 && b <= 0xDF) return kLead2;
+  if (b >= 0xE0 && b <= 0xEF) return kLead3;
+  if (b >= 0xF0 && b <= 0xF4) return kLead4;
+  return kBad;
+}
+
+Step StepByte(uint8_t state, uint8_t cls) {
+  if (cls == kNone) return {state, 0};
+  if (state != 0) {
+    if (cls == kCont) {
+      if (state == 1) return {0, kShort};
+      if (state == 3 || state == 6) return {0, kLong};
+      return {static_cast<uint8_t>(state + 1), 0};
+    }
+    Step s = StepByte(0, cls);
+    s.events = kReset | (s.events & ~kReset);
+    return s;
+  }
+  switch (cls) {
+    case kLead2: return {1, 0};
+    case kLead3: return {2, 0};
+    case kLead4: return {4, 0};
+    case kAscii: return {0, 0};
+    default: return {0, kReset};
+  }
+}
+
+struct Tables {
+  std::array<std::array<Step, kPairs>, kStates> step;
+  std::vector<std::array<uint8_t, 3>> pair;  // Per BMP code point: cp1252, GBK, Big5.
+};
+
+uint8_t PairOf(uint16_t code) {
+  if (code == 0) return kUnmapped;
+  uint8_t first = code >= 0x100 ? ByteClass(code >> 8) : static_cast<uint8_t>(kNone);
+  return static_cast<uint8_t>(first * kClasses + ByteClass(code & 0xFF));
+}
+
+const Tables& GetTables() {
+  static std::once_flag once;
+  static Tables t;
+  std::call_once(once, [] {
+    for (uint8_t s = 0; s < kStates; ++s) {
+      for (uint8_t a = 0; a < kClasses; ++a) {
+        for (uint8_t b = 0; b < kClasses; ++b) {
+          Step one = StepByte(s, a), two = StepByte(one.state, b);
+          uint8_t events = (two.events & kReset) ? two.events : (one.events | two.events);
+          t.step[s][a * kClasses + b] = {two.state, events};
+        }
+      }
+      t.step[s][kUnmapped] = {0, kReset};
+    }
+    t.pair.resize(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
+      t.pair[c][0] = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
+      t.pair[c][1] = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kGbk, c)) : kUnmapped;
+      t.pair[c][2] = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kBig5, c)) : kUnmapped;
+    }
+  });
+  return t;
+}
+
+struct Hypothesis {
+  uint8_t state = 0;
+  int run = 0;
+  void Apply(const Step& s, uint8_t count) {
+    state = s.state;
+    if (s.events & kReset) run = 0;
+    if (s.events & count) ++run;
+  }
+};
+
+}  // namespace
+
+bool MayHoldMojibake(std::string_view text) {
+  const Tables& t = GetTables();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* end = p + text.size();
+  Hypothesis latin, gbk, big5;
+  int latin_chars = 0;  // cp1252 characters in a row (GBK/Big5 trails allowed).
+  const uint8_t ascii_pair = kNone * kClasses + kAscii;
+  while (p < end) {
+    unsigned b = *p;
+    char32_t c;
+    if (b < 0x80) {
+      ++p;
+      if (latin.state | gbk.state | big5.state) {
+        latin.Apply(t.step[latin.state][ascii_pair], kLong | kShort);
+        gbk.Apply(t.step[gbk.state][ascii_pair], kLong);
+        big5.Apply(t.step[big5.state][ascii_pair], kLong);
+      }
+      if (b < 0x40 || b > 0x7E) latin_chars = 0;
+      continue;
+    }
+    if (b < 0xE0) {
+      c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else if (b < 0xF0) {
+      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+    } else {
+      c = 0xFFFF;  // Beyond the BMP: no code in any hypothesis.
+      p += 4;
+    }
+    if (c == 0xFFFD) return true;
+    const std::array<uint8_t, 3>& k = t.pair[c];
+    latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
+    gbk.Apply(t.step[gbk.state][k[1]], kLong);
+    big5.Apply(t.step[big5.state][k[2]], kLong);
+    latin_chars = k[0] == kUnmapped ? 0 : latin_chars + 1;
+    if (latin.run >= 1 || latin_chars >= 4 || gbk.run >= 3 || big5.run >= 3) return true;
+  }
+  return false;
+}
+
+}  // namespace zhclean::internal
