@@ -152,6 +152,19 @@ TEST(FixStageTest, SpunScopeNeedsASpunPassage) {
             "各地要大力发挥基层组织的作用，推动建设事业发展。\n");
 }
 
+TEST(FixStageTest, SecondDialectUsesItsOwnTable) {
+  // 情形 is 情况 for the 平易近 spinner but 环境 for the 小我私家 one.
+  std::string spun =
+      "我们每小我私家都要关心老黎民的日常平凡生活，一样平常来说，事情职员要处置惩罚好问题。\n"
+      "要解放头脑，把事情做好，让老黎民满意，改善生态情形，推进刷新立异。\n";
+  Result r = Fix(spun);
+  EXPECT_EQ(r.text,
+            "我们每个人都要关心老百姓的平时生活，一般来说，工作人员要处理好问题。\n"
+            "要解放思想，把工作做好，让老百姓满意，改善生态环境，推进改革创新。\n");
+  ASSERT_FALSE(r.reasons.empty());
+  EXPECT_NE(r.reasons.back().find("dialect xiaowosijia"), std::string::npos);
+}
+
 TEST(FixStageTest, KeepsLineEndsAndMissingFinalNewline) {
   std::string in = "实施巾相思想领航工程\r\n\r\n巾帽脱贫";
   EXPECT_EQ(Fix(in).text, "实施巾帼思想领航工程\r\n\r\n巾帼脱贫");
