@@ -115,7 +115,8 @@ LineFeatures AnalyzeLine(std::string_view s) {
   LineFeatures f;
   char32_t last = 0;
   for (size_t i = 0; i < s.size();) {
-    char32_t c = NextCodePoint(s, &i);
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    char32_t c = b < 0x80 ? (++i, b) : NextCodePoint(s, &i);
     if (f.length == 0) f.bullet = IsBulletMark(c);
     ++f.length;
     last = c;

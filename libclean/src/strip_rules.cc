@@ -125,7 +125,12 @@ bool Compiler::ParseColumns(const RuleLine& line, ChromeRule* rule) {
     while (!keys.empty()) {
       size_t space = keys.find(' ');
       std::string_view key = keys.substr(0, space);
-      if (!key.empty()) rule->keys.emplace_back(key);
+      if (!key.empty()) {
+        rule->keys.emplace_back(key);
+        std::array<uint64_t, 4> mask{0, 0, 0, 0};
+        for (unsigned char c : key) mask[c >> 6] |= uint64_t{1} << (c & 63);
+        rule->key_bytes.push_back(mask);
+      }
       keys.remove_prefix(space == std::string_view::npos ? keys.size() : space + 1);
     }
   }
@@ -223,10 +228,24 @@ namespace {
 
 bool ZoneAllows(Zone rule, Zone line) { return rule == Zone::kAny || rule == line; }
 
-bool HasKey(const ChromeRule& r, std::string_view trimmed) {
+// Which byte values occur in a line: a cheap first test for the keys.
+struct ByteSet {
+  explicit ByteSet(std::string_view s) {
+    for (unsigned char c : s) bits[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  bool Has(unsigned char c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+  uint64_t bits[4] = {0, 0, 0, 0};
+};
+
+bool HasKey(const ChromeRule& r, std::string_view trimmed, const ByteSet& bytes) {
   if (r.keys.empty()) return true;
-  for (const std::string& key : r.keys) {
-    if (trimmed.find(key) != std::string_view::npos) return true;
+  for (size_t k = 0; k < r.keys.size(); ++k) {
+    const auto& need = r.key_bytes[k];
+    if ((need[0] & ~bytes.bits[0]) | (need[1] & ~bytes.bits[1]) | (need[2] & ~bytes.bits[2]) |
+        (need[3] & ~bytes.bits[3])) {
+      continue;
+    }
+    if (r.keys[k].size() == 1 || trimmed.find(r.keys[k]) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -287,9 +306,10 @@ const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view tri
       return &r;
     }
   }
+  ByteSet bytes(trimmed);
   for (uint32_t i : rules.regexes) {
     const ChromeRule& r = rules.rules[i];
-    if (length <= r.max_length && ZoneAllows(r.zone, zone) && HasKey(r, trimmed) &&
+    if (length <= r.max_length && ZoneAllows(r.zone, zone) && HasKey(r, trimmed, bytes) &&
         r.regex->FullMatch(trimmed)) {
       return &r;
     }

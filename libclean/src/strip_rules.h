@@ -2,6 +2,7 @@
 #ifndef ZHCLEAN_SRC_STRIP_RULES_H_
 #define ZHCLEAN_SRC_STRIP_RULES_H_
 
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -44,6 +45,9 @@ struct ChromeRule {
   // Regex prefilter: the rule is tried only on lines containing one of
   // these strings (empty: always tried).
   std::vector<std::string> keys;
+  // Per key, the byte values it contains (bit c of word c / 64), so most
+  // keys are ruled out without a search.
+  std::vector<std::array<uint64_t, 4>> key_bytes;
   std::unique_ptr<StripRegex> regex;
 };
 
