@@ -22,9 +22,10 @@ bool IsAsciiAlnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
-// A scalar value that may appear as text: no controls but TAB, no
-// surrogates, no noncharacters U+xxFFFE/F.
+// A scalar value that may appear as text: no controls but TAB, nothing the
+// control pass removes, no surrogates, no noncharacters U+xxFFFE/F.
 bool IsTextScalar(uint32_t c) {
+  if (MaybeControl(c)) return false;  // The control pass would remove it.
   if (c < 0x20) return c == '\t';
   if (c >= 0x7F && c <= 0x9F) return false;
   if (c >= 0xD800 && c <= 0xDFFF) return false;
@@ -164,8 +165,11 @@ bool IsEscapedBody(const std::vector<Escape>& found) {
 
 void FindJsonEscapeEdits(std::string_view line, PassEdits* edits) {
   if (line.find("\\u") == std::string_view::npos) return;
-  for (char c : line) {
-    if (static_cast<unsigned char>(c) >= 0x80) return;
+  for (size_t i = 0; i < line.size();) {  // Raw Han: escapes are a quote.
+    size_t len;
+    char32_t c = CodePointAt(line, i, &len);
+    if (IsHan(c) || IsRadicalOrCompat(c)) return;
+    i += len;
   }
   std::vector<Escape> found = ScanEscapes(line);
   if (!IsEscapedBody(found)) return;

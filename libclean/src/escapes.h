@@ -13,7 +13,8 @@ namespace zhclean::internal {
 // `#digits;` or `#xhex;`. Names come from libxml2's HTML entity table.
 // Returns the code point and sets *end past the ';', or returns 0 when
 // there is no reference, it lacks the ';', or it names a control (C0 but
-// TAB, DEL, C1), a surrogate, a noncharacter or U+0000.
+// TAB, DEL, C1), a character the control pass removes (zero-width, bidi),
+// a surrogate, a noncharacter or U+0000.
 char32_t DecodeCharRef(std::string_view line, size_t pos, size_t* end);
 
 // "entity": one edit per reference; `&amp;` that introduces another
@@ -21,7 +22,8 @@ char32_t DecodeCharRef(std::string_view line, size_t pos, size_t* end);
 // is idempotent.
 void FindEntityEdits(std::string_view line, PassEdits* edits);
 
-// "json-escape": on a line that is ASCII only and holds at least three
+// "json-escape": on a line without raw Han text (as an ensure_ascii JSON
+// body; raw Han beside escapes means they are quoted) that holds at least three
 // `\uXXXX` escapes of CJK text, two of them adjacent, decodes every
 // `\uXXXX` (surrogate pairs joined; controls and lone surrogates kept) and
 // `\"`, `\/`, `\\`. `\n`, `\t`, `\r` stay as they are: decoding them would

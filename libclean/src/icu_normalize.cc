@@ -20,30 +20,41 @@ using internal::UnicodeFolder;
 // by SafeCut, so memory stays bounded; the cuts depend on the text only.
 constexpr size_t kWindow = 256 * 1024;
 
-// Pass order: decoding first, so later passes see the real characters;
-// ruby before punct-width, so `(擴(kuò)大)` keeps its real parentheses.
-enum class Pass { kCrlf, kJson, kEntity, kControl, kNfc, kRadical, kAsciiWidth,
+// Pass order: control first, so escapes split by a zero-width character are
+// seen as adjacent (decoding never yields what control removes); decoding
+// next, so later passes see the real characters; crlf after control, which
+// may uncover a CR LF (`\r` U+202E `\n`);
+// ascii-width before nfc, so `Ａ` + U+0301 composes in one run; ruby before
+// punct-width, so `(擴(kuò)大)` keeps its real parentheses.
+enum class Pass { kControl, kJson, kEntity, kCrlf, kAsciiWidth, kNfc, kRadical,
                   kRuby, kPunctWidth, kSpace };
 
 const char* RuleName(Pass pass) {
-  static const char* const kNames[] = {"crlf", "json-escape", "entity", "control",
-                                       "nfc", "radical", "ascii-width", "ruby",
+  static const char* const kNames[] = {"control", "json-escape", "entity", "crlf",
+                                       "ascii-width", "nfc", "radical", "ruby",
                                        "punct-width", "space"};
   return kNames[static_cast<int>(pass)];
 }
 
 uint16_t Bit(Pass pass) { return static_cast<uint16_t>(1u << static_cast<int>(pass)); }
 
-// Maps an offset in a pass's output back to its input.
-size_t MapBack(const PassEdits& edits, size_t pos) {
-  long long delta = 0;
-  for (const PassEdit& e : edits) {
-    size_t out_start = static_cast<size_t>(static_cast<long long>(e.offset) + delta);
-    if (pos < out_start) break;
-    if (pos < out_start + e.after.size()) return e.offset;
-    delta += static_cast<long long>(e.after.size()) - static_cast<long long>(e.length);
+// Maps sorted offsets in a pass's output back to its input, in place, in
+// one merged walk; an offset inside a replacement maps to its start.
+void MapBack(const PassEdits& edits, std::vector<size_t>* offsets) {
+  long long delta = 0;  // Output minus input length of the edits passed.
+  size_t k = 0;
+  for (size_t& pos : *offsets) {
+    auto out_pos = static_cast<long long>(pos);
+    for (; k < edits.size(); ++k) {
+      long long out_end = static_cast<long long>(edits[k].offset + edits[k].after.size()) + delta;
+      if (out_pos < out_end) break;  // Before or inside edit k.
+      delta += static_cast<long long>(edits[k].after.size()) -
+               static_cast<long long>(edits[k].length);
+    }
+    bool inside = k < edits.size() &&
+                  out_pos >= static_cast<long long>(edits[k].offset) + delta;
+    pos = inside ? edits[k].offset : static_cast<size_t>(out_pos - delta);
   }
-  return static_cast<size_t>(static_cast<long long>(pos) - delta);
 }
 
 class NormalizeStage : public Stage {
@@ -68,6 +79,7 @@ class NormalizeStage : public Stage {
   void BuildPasses();
   void BuildTriggers();
   uint16_t PassMask(std::string_view text) const;
+  uint16_t SegmentMask(std::string_view text) const;
   void FindEdits(Pass pass, std::string_view text, PassEdits* edits) const;
   void EmitLines(std::string_view text, std::string* out, EditLog* log);
   void EmitLine(std::string_view line, std::string* out, EditLog* log);
@@ -78,7 +90,8 @@ class NormalizeStage : public Stage {
   NormalizeOptions options_;
   std::unique_ptr<UnicodeFolder> folder_;
   std::vector<Pass> passes_;
-  std::vector<uint16_t> bmp_mask_;  // Passes that may act on each BMP char.
+  const std::vector<uint16_t>* bmp_mask_ = nullptr;  // Shared, immutable.
+  uint16_t enabled_ = 0;  // Bits of the enabled passes.
   // Set by the document's first line: only an LF document gets its stray
   // CR LF line ends converted; a CRLF file keeps them.
   enum class LineEnds { kUnknown, kLf, kCrlf } line_ends_ = LineEnds::kUnknown;
@@ -87,45 +100,66 @@ class NormalizeStage : public Stage {
   // Scratch buffers reused between lines.
   std::string current_, next_;
   std::vector<PassEdits> history_;
+  std::vector<size_t> offsets_;
 };
 
 void NormalizeStage::BuildPasses() {
   const std::pair<bool, Pass> order[] = {
-      {options_.crlf, Pass::kCrlf},       {options_.json_escapes, Pass::kJson},
-      {options_.entities, Pass::kEntity}, {options_.controls, Pass::kControl},
-      {options_.nfc, Pass::kNfc},         {options_.radicals, Pass::kRadical},
-      {options_.ascii_width, Pass::kAsciiWidth}, {options_.ruby, Pass::kRuby},
+      {options_.controls, Pass::kControl},  {options_.json_escapes, Pass::kJson},
+      {options_.entities, Pass::kEntity},   {options_.crlf, Pass::kCrlf},
+      {options_.ascii_width, Pass::kAsciiWidth}, {options_.nfc, Pass::kNfc},
+      {options_.radicals, Pass::kRadical},       {options_.ruby, Pass::kRuby},
       {options_.punct_width, Pass::kPunctWidth}, {options_.spaces, Pass::kSpace}};
   for (const auto& [on, pass] : order) {
     if (on) passes_.push_back(pass);
   }
 }
 
-// The passes that may act on code point `c`, given the options.
-uint16_t CharMask(char32_t c, const NormalizeOptions& o, const UnicodeFolder& folder) {
+// The passes that may act on code point `c` (all options on).
+uint16_t CharMask(char32_t c, const UnicodeFolder& folder) {
   uint16_t m = 0;
-  if (o.json_escapes && c == '\\') m |= Bit(Pass::kJson);
-  if (o.entities && c == '&') m |= Bit(Pass::kEntity);
-  if (o.controls && internal::MaybeControl(c)) m |= Bit(Pass::kControl);
-  if (o.nfc && c >= 0x80 && !folder.NfcSafe(c)) m |= Bit(Pass::kNfc);
-  if (o.radicals && internal::IsRadicalOrCompat(c)) m |= Bit(Pass::kRadical);
-  if (o.ascii_width && internal::MaybeAsciiWidth(c)) m |= Bit(Pass::kAsciiWidth);
-  if (o.ruby && (c == '(' || c == 0xFF08)) m |= Bit(Pass::kRuby);
-  if (o.punct_width && (c == ',' || c == ':' || c == ';' || c == '!' ||
-                        c == '?' || c == '(')) {
+  if (c == '\\') m |= Bit(Pass::kJson);
+  if (c == '&') m |= Bit(Pass::kEntity);
+  if (internal::MaybeControl(c)) m |= Bit(Pass::kControl);
+  if (c >= 0x80 && !folder.NfcSafe(c)) m |= Bit(Pass::kNfc);
+  if (internal::IsRadicalOrCompat(c)) m |= Bit(Pass::kRadical);
+  if (internal::MaybeAsciiWidth(c)) m |= Bit(Pass::kAsciiWidth);
+  if (c == '(' || c == 0xFF08) m |= Bit(Pass::kRuby);
+  if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == '(') {
     m |= Bit(Pass::kPunctWidth);
   }
-  if (o.spaces && internal::MaybeSpace(c)) m |= Bit(Pass::kSpace);
+  if (internal::MaybeSpace(c)) m |= Bit(Pass::kSpace);
   return m;
 }
 
+// CharMask() of every BMP code point, computed once per process; 0 for
+// U+4000-9FFF, which PassMask() skips unseen.
+const std::vector<uint16_t>* BmpMaskTable(const UnicodeFolder& folder) {
+  static const std::vector<uint16_t> table = [&folder] {
+    std::vector<uint16_t> t(0x10000, 0);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (c < 0x4000 || c > 0x9FFF) t[c] = CharMask(c, folder);
+    }
+    return t;
+  }();
+  return &table;
+}
+
 void NormalizeStage::BuildTriggers() {
-  bmp_mask_.assign(0x10000, 0);
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    bmp_mask_[c] = CharMask(c, options_, *folder_);
-    // PassMask() skips U+4000-9FFF unseen.
-    if (c >= 0x4000 && c <= 0x9FFF) bmp_mask_[c] = 0;
-  }
+  bmp_mask_ = BmpMaskTable(*folder_);
+  enabled_ = 0;
+  for (Pass pass : passes_) enabled_ |= Bit(pass);
+}
+
+bool EndsInCrLf(std::string_view s) {
+  return s.size() >= 2 && s.back() == '\n' && s[s.size() - 2] == '\r';
+}
+
+// PassMask(), plus crlf for a CR LF line end in an LF document.
+uint16_t NormalizeStage::SegmentMask(std::string_view text) const {
+  uint16_t mask = PassMask(text);
+  if (line_ends_ == LineEnds::kLf && EndsInCrLf(text)) mask |= Bit(Pass::kCrlf) & enabled_;
+  return mask;
 }
 
 // The passes that may act on `text`; 0 for text to copy as it is.
@@ -136,7 +170,7 @@ uint16_t NormalizeStage::PassMask(std::string_view text) const {
   for (size_t i = 0; i < n;) {
     unsigned char b = p[i];
     if (b < 0x80) {
-      mask |= bmp_mask_[b];
+      mask |= (*bmp_mask_)[b];
       ++i;
       continue;
     }
@@ -147,9 +181,9 @@ uint16_t NormalizeStage::PassMask(std::string_view text) const {
     size_t len;
     char32_t c = internal::CodePointAt(text, i, &len);
     i += len;
-    mask |= c < 0x10000 ? bmp_mask_[c] : CharMask(c, options_, *folder_);
+    mask |= c < 0x10000 ? (*bmp_mask_)[c] : CharMask(c, *folder_);
   }
-  return mask;
+  return mask & enabled_;
 }
 
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
@@ -177,17 +211,19 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     PassEdits edits;
     FindEdits(pass, current_, &edits);
     if (edits.empty()) continue;
-    for (const PassEdit& e : edits) {
-      size_t pos = e.offset;
-      for (size_t k = history_.size(); k-- > 0;) pos = MapBack(history_[k], pos);
-      log->Record(base + pos, std::string_view(current_).substr(e.offset, e.length),
+    offsets_.clear();
+    for (const PassEdit& e : edits) offsets_.push_back(e.offset);
+    for (size_t k = history_.size(); k-- > 0;) MapBack(history_[k], &offsets_);
+    for (size_t j = 0; j < edits.size(); ++j) {
+      const PassEdit& e = edits[j];
+      log->Record(base + offsets_[j], std::string_view(current_).substr(e.offset, e.length),
                   e.after, RuleName(pass), e.reason);
     }
     next_.clear();
     internal::ApplyPassEdits(current_, edits, &next_);
     current_.swap(next_);
     history_.push_back(std::move(edits));
-    mask = PassMask(current_);  // Decoded text may need later passes.
+    mask = SegmentMask(current_);  // Changed text may need later passes.
   }
 }
 
@@ -196,14 +232,13 @@ void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
                                  EditLog* log) {
   uint64_t base = consumed_;
   consumed_ += segment.size();
-  bool line_end = !segment.empty() && segment.back() == '\n';
-  bool cr_lf = line_end && segment.size() >= 2 && segment[segment.size() - 2] == '\r';
-  if (line_ends_ == LineEnds::kUnknown && line_end) {
-    line_ends_ = cr_lf ? LineEnds::kCrlf : LineEnds::kLf;
+  if (line_ends_ == LineEnds::kUnknown && !segment.empty() && segment.back() == '\n') {
+    line_ends_ = EndsInCrLf(segment) ? LineEnds::kCrlf : LineEnds::kLf;
   }
-  uint16_t mask = PassMask(segment);
-  if (options_.crlf && cr_lf && line_ends_ == LineEnds::kLf) mask |= Bit(Pass::kCrlf);
-  if (mask == 0) {
+  uint16_t mask = SegmentMask(segment);
+  // Invalid UTF-8 never comes from the driver; a bad caller's line is
+  // copied as it is rather than misread.
+  if (mask == 0 || internal::ValidUtf8Prefix(segment) != segment.size()) {
     out->append(segment);
     return;
   }

@@ -74,16 +74,25 @@ void FindCrlfEdits(std::string_view line, PassEdits* edits) {
 
 namespace {
 
-// Neighbours that make U+200C/U+200D noise rather than a joiner: Han, CJK
-// punctuation, printable ASCII, or the line's edge.
+// Neighbours that make U+200C/U+200D noise rather than a joiner: ASCII,
+// Han, CJK punctuation, full-width forms, radicals, spaces, or the line's
+// edge (a set that later passes map into itself, so the verdict holds on a
+// second run); other removable characters in between are looked through.
 bool JoinerIsNoise(std::string_view line, size_t start, size_t end) {
   auto plain = [](char32_t c) {
-    return IsHan(c) || IsCjkPunct(c) || (c >= 0x20 && c < 0x7F) || c == '\n';
+    return c < 0x80 || IsHan(c) || IsCjkPunct(c) || IsRadicalOrCompat(c) ||
+           MaybeSpace(c) || (c >= 0xFF01 && c <= 0xFF5E);
   };
-  size_t s, len;
-  if (start > 0 && !plain(CodePointBefore(line, start, &s))) return false;
-  if (end < line.size() && !plain(CodePointAt(line, end, &len))) return false;
-  return true;
+  char32_t left = 0, right = 0;
+  while (start > 0 && (left = CodePointBefore(line, start, &start), MaybeControl(left))) {
+    left = 0;
+  }
+  size_t len;
+  while (end < line.size() && (right = CodePointAt(line, end, &len), MaybeControl(right))) {
+    end += len;
+    right = 0;
+  }
+  return (left == 0 || plain(left)) && (right == 0 || plain(right));
 }
 
 const char* ControlReason(char32_t c) {

@@ -169,6 +169,26 @@ size_t HandleMarks(std::string_view line, size_t i, PassEdits* edits) {
   return end;
 }
 
+// Context that lets a parenthesis pair be converted: the line edge, Han,
+// CJK punctuation, or the half-width punctuation this pass may convert (so
+// the verdict is the same before and after the conversion).
+bool ParenContext(char32_t c) {
+  return c == 0 || IsHanLike(c) || IsCjkPunct(c) || c == ',' || c == ':' ||
+         c == ';' || c == '!' || c == '?';
+}
+
+// The next parenthesis of either width (or '\n') at or after `pos`.
+size_t NextParen(std::string_view line, size_t pos) {
+  for (size_t i = line.find_first_of("()\n\xEF", pos); i != std::string_view::npos;
+       i = line.find_first_of("()\n\xEF", i + 1)) {
+    if (line[i] != '\xEF' || line.compare(i, 3, "（") == 0 ||
+        line.compare(i, 3, "）") == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // A `(...)` pair with Han inside and Han text around it, on a line that
 // already uses full-width parentheses.
 void HandleParens(std::string_view line, PassEdits* edits) {
@@ -178,7 +198,7 @@ void HandleParens(std::string_view line, PassEdits* edits) {
   }
   for (size_t open = line.find('('); open != std::string_view::npos;
        open = line.find('(', open + 1)) {
-    size_t close = line.find_first_of("()\n", open + 1);
+    size_t close = NextParen(line, open + 1);
     if (close == std::string_view::npos || line[close] != ')') continue;
     bool han_inside = false;
     for (size_t k = open + 1; k < close;) {
@@ -186,11 +206,10 @@ void HandleParens(std::string_view line, PassEdits* edits) {
       han_inside |= IsHanLike(CodePointAt(line, k, &len));
       k += len;
     }
-    char32_t left = LeftContext(line, open);
-    char32_t right = RightContext(line, close + 1);
-    bool left_ok = left == 0 || IsHanLike(left) || IsCjkPunct(left);
-    bool right_ok = right == 0 || IsHanLike(right) || IsCjkPunct(right);
-    if (!han_inside || !left_ok || !right_ok) continue;
+    if (!han_inside || !ParenContext(LeftContext(line, open)) ||
+        !ParenContext(RightContext(line, close + 1))) {
+      continue;
+    }
     AddWidthEdit(open, '(', edits);
     AddWidthEdit(close, ')', edits);
   }

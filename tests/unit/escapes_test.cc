@@ -76,6 +76,7 @@ TEST(JsonEscapeTest, Table) {
        "{\"t\":\"中文字 \"x\" a/b \\ \\n\"}"},
       {"\\ud83d\\ude00\\u4e2d\\u6587\\u5b57", "😀中文字"},
       {"\\u4E2D\\u6587\\u5B57", "中文字"},        // Upper-case hex.
+      {"１。\\u4e2d\\u6587\\u5b57", "１。中文字"},  // Non-Han non-ASCII is fine.
       {"\\u4e2d\\u6587\\u5b57\\u0001", "中文字\\u0001"},  // Controls stay.
       {"\\u4e2d\\u6587\\u5b57\\ud800x", "中文字\\ud800x"},  // Lone surrogate.
       // Not enough evidence: stay.

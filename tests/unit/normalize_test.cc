@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -283,10 +284,10 @@ TEST(NormalizeStageTest, EditOffsetsPointIntoTheInput) {
   std::vector<Recorded> edits;
   Normalize(text, {}, kWhole, &edits);
   ASSERT_EQ(edits.size(), 4u);
-  EXPECT_EQ(edits[0].rule, "crlf");
-  EXPECT_EQ(edits[0].offset, text.find('\r'));
-  EXPECT_EQ(edits[1].rule, "entity");
-  EXPECT_EQ(edits[1].offset, 4u);
+  EXPECT_EQ(edits[0].rule, "entity");
+  EXPECT_EQ(edits[0].offset, 4u);
+  EXPECT_EQ(edits[1].rule, "crlf");
+  EXPECT_EQ(edits[1].offset, text.find('\r'));  // Mapped back through the entity.
   EXPECT_EQ(edits[2].rule, "ruby");
   EXPECT_EQ(edits[2].offset, text.find("(wǎng)"));
   EXPECT_EQ(edits[3].rule, "punct-width");
@@ -300,6 +301,65 @@ TEST(NormalizeStageTest, EmptyAndNewlineOnlyInput) {
   EXPECT_EQ(Normalize("\r\n"), "\r\n");
   EXPECT_EQ(Normalize("a\r\nb\r\nc\n"), "a\r\nb\r\nc\n");
   EXPECT_EQ(Normalize("a\nb\r\nc\r\r\n"), "a\nb\nc\n");
+}
+
+}  // namespace
+}  // namespace zhclean
+
+namespace zhclean {
+namespace {
+
+// `s` with bytes outside printable ASCII as \xNN, for failure messages.
+std::string Escaped(const std::string& s) {
+  std::string out;
+  char buf[8];
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// Property test over random texts built from pieces that trigger every rule:
+// idempotence, chunk-boundary invariance and valid UTF-8 output.
+TEST(NormalizePropertyTest, RandomPieces) {
+  const char* const kPieces[] = {
+      "網", "絡", "中", "文", "吗", "什么", "1", "0", "a", "Z", " ", ",", ":", ";",
+      "!", "?", "(", ")", "（", "）", "wǎng", "luò", "huì", "“", "”", "&amp;", "&lt;",
+      "&#20013;", "&nbsp;", "\\u4e2d", "\\u6587", "\\\\", "\xC2\xA0", "\xE3\x80\x80",
+      "\xE2\x80\x8B", "\xE2\x80\x8D", "\xE2\x80\xAE", "\x01", "\r", "\n", "\r\n",
+      "\xEF\xBC\xA1", "\xEF\xBC\x91", "\xE2\xBC\x80", "\xEF\xA4\x80", "e\xCC\x81",
+      "\xCC\x81", "。", "%", ".", "http://"};
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(next() % 60);
+    for (int k = 0; k < n; ++k) text += kPieces[next() % std::size(kPieces)];
+    std::string once = Normalize(text);
+    ASSERT_EQ(Normalize(once), once) << "not idempotent: " << Escaped(text);
+    for (size_t chunk : {1, 3, 7}) {
+      ASSERT_EQ(Normalize(text, {}, chunk), once) << "chunk " << chunk << ": " << Escaped(text);
+    }
+  }
+}
+
+// The driver never feeds invalid UTF-8 to this stage, but a bad caller must
+// not crash it.
+TEST(NormalizePropertyTest, InvalidUtf8DoesNotCrash) {
+  const std::string inputs[] = {"\xE4", "\xE4\xB8", "中\xFF,文\n", "\xC2", "(\xE7\xB6",
+                                "&#\xE4", "\\u4e2\xE4", "\xF0\x9F\x98"};
+  for (const std::string& text : inputs) {
+    std::string out = Normalize(text);
+    EXPECT_FALSE(out.empty());
+  }
 }
 
 }  // namespace

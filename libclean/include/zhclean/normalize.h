@@ -9,7 +9,7 @@
 //
 // Each option switches one rule; every change is recorded in the stage's
 // EditLog under the rule name given below. Rules run in a fixed order
-// (crlf, json-escape, entity, control, nfc, radical, ascii-width, ruby,
+// (control, json-escape, entity, crlf, ascii-width, nfc, radical, ruby,
 // punct-width, space), each on the output of the previous one, one line
 // at a time; the result does not depend on where chunks are cut. Text that
 // needs no change is copied through a fast scan. See docs/normalize.md.
@@ -30,11 +30,11 @@ struct NormalizeOptions {
   bool ruby = true;
   // "entity": decodes HTML character references (`&amp;`, `&#20013;`,
   // `&#x4E2D;`); names come from libxml2's HTML entity table; a terminating
-  // `;` is required; references to controls, surrogates and C1 code points
-  // stay as they are.
+  // `;` is required; references to controls (and to what the control rule
+  // removes), surrogates and C1 code points stay as they are.
   bool entities = true;
   // "json-escape": decodes `\uXXXX` escapes on lines that are an escaped
-  // body (only ASCII on the line and at least three escapes of CJK text,
+  // body (no raw Han on the line and at least three escapes of CJK text,
   // two of them adjacent); a lone escape quoted in prose stays.
   bool json_escapes = true;
   // "nfc": Unicode NFC (ICU), except that CJK compatibility ideographs are
