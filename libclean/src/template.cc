@@ -160,8 +160,8 @@ StatusOr<SiteTemplates> SiteTemplates::Load(const std::string& path) {
   if (!std::getline(in, line) || line.rfind(kHeader, 0) != 0) {
     return InvalidArgumentError(path + ":1: expected '" + std::string(kHeader) + "N'");
   }
-  SiteTemplates t;
-  t.table_->documents = std::strtoull(line.c_str() + kHeader.size(), nullptr, 10);
+  uint64_t documents = std::strtoull(line.c_str() + kHeader.size(), nullptr, 10);
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
   for (uint64_t n = 2; std::getline(in, line); ++n) {
     uint64_t hash = 0;
     unsigned count = 0;
@@ -171,8 +171,12 @@ StatusOr<SiteTemplates> SiteTemplates::Load(const std::string& path) {
       return InvalidArgumentError(path + ":" + std::to_string(n) +
                                   ": expected HASH<TAB>COUNT (16 hex digits, a number)");
     }
-    t.table_->Add(hash, count);
+    entries.emplace_back(hash, count);
   }
+  // Room for every entry at under half load: no pruning while loading.
+  SiteTemplates t(entries.size() * 2 + 1024);
+  t.table_->documents = documents;
+  for (const auto& [hash, count] : entries) t.table_->Add(hash, count);
   return t;
 }
 

@@ -22,7 +22,7 @@ python3 -c "import sys; sys.stdout.write('分享\n' + '长' * (22 << 20) + '\n�
 expect_eq "long line rc" "$rc" 0
 expect_eq "long line kept" "$(wc -c < "$WORK/long.out")" $(( (22 << 20) * 3 + 1 ))
 rss=$(cat "$WORK/long.rss")
-if [ "$rss" -lt 200000 ]; then pass; else fail "long line: peak RSS ${rss} KiB (want < 200 MiB)"; fi
+if [ "$rss" -lt 65536 ]; then pass; else fail "long line: peak RSS ${rss} KiB (want < 64 MiB)"; fi
 
 # Malformed HTML: no crash, text kept.
 printf '<html><body><div><p>未闭合的段落，这是正文，有标点也有汉字。<div><b>错乱</i></table>' > "$WORK/bad.html"

@@ -91,6 +91,7 @@ TEST(StripRulesTest, ReportsSemanticErrorsWithLineAndColumn) {
       {"literal\t 分享\tany\t4\tline", 9, "leading or trailing space"},
       {"regex\t(分享\tany\t4\tline", 10, "invalid regular expression"},
       {"literal\t分享\tany", 15, "expected TAB"},
+      {"literal\t分享\tany\t4\tline\tchrome\t分", 30, "regex rules only"},
   };
   std::string path = ::testing::TempDir() + "/bad_chrome.tsv";
   for (const BadRule& c : cases) {
