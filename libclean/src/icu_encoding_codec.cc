@@ -76,12 +76,22 @@ const Table& GetTable(Legacy enc) {
   return tables[i];
 }
 
+// One converter per encoding and mode per thread: opening one per call
+// dominated the cost of repairing damaged text.
+UConverter* Cached(Legacy enc, bool strict) {
+  thread_local ConverterPtr cache[3][2];
+  ConverterPtr& c = cache[static_cast<int>(enc)][strict ? 1 : 0];
+  if (!c) c = Open(enc, strict);
+  if (c) ucnv_resetToUnicode(c.get());
+  return c.get();
+}
+
 bool ToUtf16(Legacy enc, std::string_view bytes, bool strict, std::u16string* u) {
-  ConverterPtr c = Open(enc, strict);
-  if (!c) return false;
+  UConverter* c = Cached(enc, strict);
+  if (c == nullptr) return false;
   u->resize(bytes.size() * 2 + 4);
   UErrorCode status = U_ZERO_ERROR;
-  int32_t n = ucnv_toUChars(c.get(), reinterpret_cast<UChar*>(u->data()),
+  int32_t n = ucnv_toUChars(c, reinterpret_cast<UChar*>(u->data()),
                             static_cast<int32_t>(u->size()), bytes.data(),
                             static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return false;

@@ -28,10 +28,15 @@ bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
 
 int SloppyCp1252Byte(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
-  for (int i = 0; i < 32; ++i) {
-    if (kCp1252High[i] == c) return 0x80 + i;
-  }
-  return -1;
+  if (c > 0x2122 || (c > 0x2DC && c < 0x2013)) return -1;
+  static const std::vector<int16_t> table = [] {  // U+0100..U+2122.
+    std::vector<int16_t> t(0x2123 - 0x100, -1);
+    for (int i = 0; i < 32; ++i) {
+      if (kCp1252High[i] >= 0x100) t[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
+    }
+    return t;
+  }();
+  return table[c - 0x100];
 }
 
 char32_t SloppyCp1252Char(unsigned char b) {
@@ -92,11 +97,12 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
 }
 
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
-  if (!MayHoldMojibake(line)) return;
+  unsigned flags = ScreenFlags(line);
+  if (flags == 0) return;
   std::vector<Char> chars = SplitChars(line);
   std::vector<MojibakeFix> candidates;
-  FindLatinMojibake(line, chars, &candidates);
-  FindCjkMojibake(line, chars, &candidates);
+  if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);
+  if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
   // Overlaps go to the hypothesis that explains most of the line, then to
   // the larger gain.
   std::map<std::string_view, int> rule_gain;

@@ -27,6 +27,14 @@ struct MojibakeFix {
 // Chinese text.
 bool MayHoldMojibake(std::string_view text);
 
+// What the screen saw in a whole text: which hypotheses to try.
+enum : unsigned {
+  kScreenLatin = 1,        // cp1252 characters forming UTF-8 or a long run.
+  kScreenGbk = 2,          // GBK codes forming three UTF-8 characters.
+  kScreenReplacement = 4,  // U+FFFD.
+};
+unsigned ScreenFlags(std::string_view text);
+
 // Appends the repairs found in one line of valid UTF-8 (no '\n' inside),
 // sorted and non-overlapping.
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes);

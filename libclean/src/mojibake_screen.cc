@@ -1,8 +1,9 @@
 // The clean-text fast path: one pass over the code points that runs a
 // small UTF-8 automaton on the bytes each hypothesis would give back
-// (windows-1252, GBK, Big5). Clean Chinese text rarely yields even one
-// complete UTF-8 sequence that way; mojibake yields one per character.
-// Each code point is one table lookup per hypothesis.
+// (windows-1252, GBK). Clean Chinese text rarely yields even one complete
+// UTF-8 sequence that way; mojibake yields one per character. UTF-8 read
+// as Big5 always loses bytes (0x80-0xA0 are neither Big5 leads nor
+// trails), so its U+FFFD marks are what send a line to the slow path.
 #include <array>
 #include <cstdint>
 #include <mutex>
@@ -62,7 +63,7 @@ Step StepByte(uint8_t state, uint8_t cls) {
 
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
-  std::vector<std::array<uint8_t, 3>> pair;  // Per BMP code point: cp1252, GBK, Big5.
+  std::vector<std::array<uint8_t, 2>> pair;  // Per BMP code point: cp1252, GBK.
 };
 
 uint8_t PairOf(uint16_t code) {
@@ -90,7 +91,6 @@ const Tables& GetTables() {
       int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
       t.pair[c][0] = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
       t.pair[c][1] = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kGbk, c)) : kUnmapped;
-      t.pair[c][2] = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kBig5, c)) : kUnmapped;
     }
   });
   return t;
@@ -106,13 +106,13 @@ struct Hypothesis {
   }
 };
 
-}  // namespace
-
-bool MayHoldMojibake(std::string_view text) {
+// Scans `text`; with `first`, stops at the first finding.
+unsigned Scan(std::string_view text, bool first) {
+  unsigned flags = 0;
   const Tables& t = GetTables();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = p + text.size();
-  Hypothesis latin, gbk, big5;
+  Hypothesis latin, gbk;
   int latin_chars = 0;  // cp1252 characters in a row (GBK/Big5 trails allowed).
   const uint8_t ascii_pair = kNone * kClasses + kAscii;
   while (p < end) {
@@ -120,10 +120,9 @@ bool MayHoldMojibake(std::string_view text) {
     char32_t c;
     if (b < 0x80) {
       ++p;
-      if (latin.state | gbk.state | big5.state) {
+      if (latin.state | gbk.state) {
         latin.Apply(t.step[latin.state][ascii_pair], kLong | kShort);
         gbk.Apply(t.step[gbk.state][ascii_pair], kLong);
-        big5.Apply(t.step[big5.state][ascii_pair], kLong);
       }
       if (b < 0x40 || b > 0x7E) latin_chars = 0;
       continue;
@@ -138,15 +137,34 @@ bool MayHoldMojibake(std::string_view text) {
       c = 0xFFFF;  // Beyond the BMP: no code in any hypothesis.
       p += 4;
     }
-    if (c == 0xFFFD) return true;
-    const std::array<uint8_t, 3>& k = t.pair[c];
-    latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
+    if (c == 0xFFFD) {
+      flags |= kScreenReplacement;
+      if (first) return flags;
+    }
+    const std::array<uint8_t, 2>& k = t.pair[c];
+    if (k[0] != kUnmapped) {
+      latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
+      if (latin.run >= 1 || ++latin_chars >= 4) {
+        flags |= kScreenLatin;
+        if (first) return flags;
+      }
+    } else {
+      latin = Hypothesis{};
+      latin_chars = 0;
+    }
     gbk.Apply(t.step[gbk.state][k[1]], kLong);
-    big5.Apply(t.step[big5.state][k[2]], kLong);
-    latin_chars = k[0] == kUnmapped ? 0 : latin_chars + 1;
-    if (latin.run >= 1 || latin_chars >= 4 || gbk.run >= 3 || big5.run >= 3) return true;
+    if (gbk.run >= 3) {
+      flags |= kScreenGbk;
+      if (first) return flags;
+    }
   }
-  return false;
+  return flags;
 }
+
+}  // namespace
+
+bool MayHoldMojibake(std::string_view text) { return Scan(text, true) != 0; }
+
+unsigned ScreenFlags(std::string_view text) { return Scan(text, false); }
 
 }  // namespace zhclean::internal

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #include "utf8.h"
 
@@ -37,12 +38,42 @@ bool SloppyCp1252Lead(char32_t c) {
          c == 0x192 || c == 0x2C6 || c == 0x2DC;
 }
 
+// The generated bigrams in an open-addressing hash table, built once: a
+// binary search over them was most of the cost on damaged text.
+class BigramTable {
+ public:
+  BigramTable() {
+    size_t size = 1;
+    while (size < kBigramCount * 2) size <<= 1;
+    keys_.assign(size, 0);
+    costs_.assign(size, 0);
+    mask_ = size - 1;
+    for (size_t i = 0; i < kBigramCount; ++i) {
+      size_t h = Hash(kBigramKeys[i]);
+      while (keys_[h] != 0) h = (h + 1) & mask_;
+      keys_[h] = kBigramKeys[i];
+      costs_[h] = kBigramCost[i];
+    }
+  }
+  int Find(uint64_t key) const {
+    for (size_t h = Hash(key);; h = (h + 1) & mask_) {
+      if (keys_[h] == key) return costs_[h];
+      if (keys_[h] == 0) return -1;
+    }
+  }
+
+ private:
+  size_t Hash(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+  }
+  std::vector<uint64_t> keys_;  // 0 = empty (no key is 0: both are Han).
+  std::vector<uint8_t> costs_;
+  size_t mask_ = 0;
+};
+
 int BigramCost(char32_t a, char32_t b) {
-  uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
-  const uint64_t* end = kBigramKeys + kBigramCount;
-  const uint64_t* it = std::lower_bound(kBigramKeys, end, key);
-  if (it == end || *it != key) return -1;
-  return kBigramCost[it - kBigramKeys];
+  static const BigramTable* table = new BigramTable();  // Never freed.
+  return table->Find((static_cast<uint64_t>(a) << 21) | b);
 }
 
 // Cost of a character that is not Han, by class.

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# zh-repair speed (issue 3): 20 MB of clean Chinese text through zh-repair
+# against `iconv -f UTF-8 -t UTF-8` in the same hyperfine run, then fully
+# damaged text (every line mojibake: UTF-8 or GBK read as cp1252, UTF-8
+# read as GBK) against iconv on the same bytes, then GB18030 input against
+# `iconv -f GB18030`. Prints both throughput ratios and peak RSS.
+#   bench/repair_bench.sh [BUILD_DIR]      (default: build)
+set -eu
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$SRC/build}
+Z=$BUILD/tools/zh-repair
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Clean input: the seeds (and zuozhuan.txt when ../shared is there) to 20 MB.
+{ cat "$SRC"/samples/*/input.txt
+  [ -f "$SRC/../shared/corpora/zuozhuan.txt" ] && cat "$SRC/../shared/corpora/zuozhuan.txt"
+} > "$WORK/unit.txt"
+while [ "$(stat -c %s "$WORK/clean.txt" 2>/dev/null || echo 0)" -lt $((20 << 20)) ]; do
+  cat "$WORK/unit.txt" >> "$WORK/clean.txt"
+done
+python3 - "$WORK/clean.txt" "$WORK/damaged.txt" <<'PY'
+import sys
+def cp1252(b):  # Browsers' windows-1252: undefined bytes as C1 controls.
+    return ''.join(bytes([x]).decode('cp1252', errors='ignore') or chr(x) for x in b)
+out = []
+for i, line in enumerate(open(sys.argv[1], encoding='utf-8').read().split('\n')):
+    k = i % 3
+    if k == 0:
+        out.append(cp1252(line.encode('utf-8')))
+    elif k == 1:
+        out.append(cp1252(line.encode('gbk', errors='replace')))
+    else:
+        out.append(line.encode('utf-8').decode('gbk', errors='replace'))
+open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join(out))
+PY
+iconv -f UTF-8 -t GB18030 "$WORK/clean.txt" > "$WORK/clean.gb18030"
+for f in clean.txt damaged.txt clean.gb18030; do echo "$f: $(stat -c %s "$WORK/$f") bytes"; done
+
+hyperfine --warmup 1 --runs 5 --export-json "$WORK/h.json" \
+  "$Z -o $WORK/a.out $WORK/clean.txt" \
+  "iconv -f UTF-8 -t UTF-8 $WORK/clean.txt > $WORK/b.out" \
+  "$Z -o $WORK/c.out $WORK/damaged.txt" \
+  "iconv -f UTF-8 -t UTF-8 $WORK/damaged.txt > $WORK/d.out" \
+  "$Z -o $WORK/e.out $WORK/clean.gb18030" \
+  "iconv -f GB18030 -t UTF-8 $WORK/clean.gb18030 > $WORK/f.out"
+python3 - "$WORK/h.json" "$WORK" <<'PY'
+import json, os, sys
+r = [x['mean'] for x in json.load(open(sys.argv[1]))['results']]
+size = lambda f: os.path.getsize(os.path.join(sys.argv[2], f)) / 1e6
+mbs = [size('clean.txt') / r[0], size('clean.txt') / r[1], size('damaged.txt') / r[2],
+       size('damaged.txt') / r[3], size('clean.gb18030') / r[4], size('clean.gb18030') / r[5]]
+print('clean:   zh-repair %.0f MB/s, iconv %.0f MB/s, ratio %.2f' % (mbs[0], mbs[1], mbs[0] / mbs[1]))
+print('damaged: zh-repair %.0f MB/s, iconv (clean) %.0f MB/s, ratio %.2f (target >= 0.20)' % (mbs[2], mbs[1], mbs[2] / mbs[1]))
+print('gb18030: zh-repair %.0f MB/s, iconv -f GB18030 %.0f MB/s, ratio %.2f' % (mbs[4], mbs[5], mbs[4] / mbs[5]))
+PY
+cmp -s "$WORK/a.out" "$WORK/clean.txt" && echo "clean output byte-identical to input" || echo "clean output differs (normalisation)"
+for i in $(seq 10); do cat "$WORK/clean.txt"; done > "$WORK/clean200.txt"
+for f in clean.txt clean200.txt; do
+  /usr/bin/time -f "peak RSS %M KiB, %e s" -o "$WORK/time" "$Z" "$WORK/$f" > /dev/null
+  echo "zh-repair on $f: $(cat "$WORK/time")"
+done
