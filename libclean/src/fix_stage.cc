@@ -1,4 +1,5 @@
 // The zh-fix stage: guarded rule matching plus per-passage spin verdicts.
+#include <algorithm>
 #include <deque>
 
 #include "fix_rules.h"
@@ -72,8 +73,9 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
   if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
   bool blank = body.find_first_not_of(" \t\xE3\x80\x80") == std::string_view::npos;
   scratch_.clear();
+  uint64_t chars = 0;
   if (!blank) {
-    rules_.matcher.FindAll(body, [&](const PatternMatch& hit) {
+    chars = rules_.matcher.FindAll(body, [&](const PatternMatch& hit) {
       if (internal::GuardsHold(rules_.rules[hit.pattern], body, hit.begin, hit.end)) {
         scratch_.push_back(hit);
       }
@@ -93,8 +95,12 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
         e = std::move(history_.front());
         history_.pop_front();
       }
-      e.chars = internal::CountCodePoints(body);
-      e.markers.assign(rules_.dialects.size(), 0);
+      e.chars = chars;
+      if (e.markers.size() != rules_.dialects.size()) {
+        e.markers.assign(rules_.dialects.size(), 0);
+      } else {
+        std::fill(e.markers.begin(), e.markers.end(), 0);
+      }
       Remember(std::move(e));
     }
     return;
@@ -106,7 +112,7 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
   p.blank = blank;
   p.evidence.markers.assign(rules_.dialects.size(), 0);
   if (!blank) {
-    p.evidence.chars = internal::CountCodePoints(body);
+    p.evidence.chars = chars;
     p.hits = scratch_;
     for (const PatternMatch& hit : internal::ResolveLeftmostLongest(p.hits)) {
       const FixRule& r = rules_.rules[hit.pattern];

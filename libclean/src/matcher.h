@@ -42,8 +42,9 @@ class PatternMatcher {
 
   // Calls `on_hit(const PatternMatch&)` for every occurrence of every
   // pattern, overlapping ones included, in order of their end offset.
+  // Returns the number of characters scanned (a malformed byte counts as one).
   template <typename Fn>
-  void FindAll(std::string_view text, Fn&& on_hit) const;
+  size_t FindAll(std::string_view text, Fn&& on_hit) const;
 
   // Every occurrence, then resolved left to right: at each position the
   // longest hit wins (ties: the lowest pattern index); hits overlapping a
@@ -82,15 +83,17 @@ class PatternMatcher {
 std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits);
 
 template <typename Fn>
-void PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
-  if (out_.empty()) return;
+size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
+  if (out_.empty()) return 0;
   const uint32_t* delta = delta_.data();
   const uint16_t* bmp = bmp_class_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   uint32_t row = 0;  // State * classes_.
   size_t i = 0;
+  size_t chars = 0;
   while (i < n) {
+    ++chars;
     unsigned b = p[i];
     uint32_t cls = 0;
     if (b < 0x80) {
@@ -117,6 +120,7 @@ void PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
       on_hit(PatternMatch{i - lengths_[pattern], i, pattern});
     }
   }
+  return chars;
 }
 
 template <typename Keep>
