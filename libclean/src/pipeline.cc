@@ -1,11 +1,36 @@
 #include "zhclean/pipeline.h"
 
+#include "utf8.h"
+
 namespace zhclean {
+
+namespace {
+
+// Longest text passed between stages without a newline: longer lines go on
+// in pieces cut at code-point boundaries, as the driver cuts them.
+constexpr size_t kMaxCarry = 1 << 20;
+
+// Length of the prefix of `carry` that may be passed on now.
+size_t Passable(const std::string& carry) {
+  size_t nl = carry.rfind('\n');
+  if (nl != std::string::npos) return nl + 1;
+  if (carry.size() <= kMaxCarry) return 0;
+  return internal::SafeCut(carry, kMaxCarry);
+}
+
+}  // namespace
 
 void Pipeline::Add(std::unique_ptr<Stage> stage) {
   logs_.push_back(std::make_unique<EditLog>(stage->name(), sink_));
   stages_.push_back(std::move(stage));
-  buffers_.resize(stages_.size());
+  carry_.resize(stages_.size());
+}
+
+void Pipeline::Append(Pipeline&& other) {
+  for (auto& stage : other.stages_) Add(std::move(stage));
+  other.stages_.clear();
+  other.logs_.clear();
+  other.carry_.clear();
 }
 
 bool Pipeline::AcceptsInvalidUtf8() const {
@@ -16,18 +41,24 @@ void Pipeline::BeginDocument(uint64_t document) {
   for (size_t i = 0; i < stages_.size(); ++i) {
     logs_[i]->StartDocument(document);
     stages_[i]->BeginDocument();
+    carry_[i].clear();
   }
 }
 
 Status Pipeline::RunFrom(size_t first, std::string_view in, std::string* out) {
   std::string_view current = in;
+  std::string passed;
   for (size_t i = first; i < stages_.size(); ++i) {
     bool last = i + 1 == stages_.size();
-    std::string* target = last ? out : &buffers_[i];
-    if (!last) target->clear();
+    std::string* target = last ? out : &carry_[i];
     ZHCLEAN_RETURN_IF_ERROR(stages_[i]->Process(current, target, logs_[i].get()));
     logs_[i]->AdvanceChunk(current.size());
-    if (!last) current = *target;
+    if (last) break;
+    size_t n = Passable(carry_[i]);
+    if (n == 0) break;
+    passed.assign(carry_[i], 0, n);
+    carry_[i].erase(0, n);
+    current = passed;
   }
   return OkStatus();
 }
@@ -41,16 +72,17 @@ Status Pipeline::Process(std::string_view in, std::string* out) {
 }
 
 Status Pipeline::Finish(std::string* out) {
+  // Stage i's held text and the rest of its carry end the document for
+  // stage i + 1, which is then finished in turn.
   std::string held;
   for (size_t i = 0; i < stages_.size(); ++i) {
+    bool last = i + 1 == stages_.size();
+    std::string* target = last ? out : &carry_[i];
+    ZHCLEAN_RETURN_IF_ERROR(stages_[i]->Finish(target, logs_[i].get()));
+    if (last) break;
     held.clear();
-    ZHCLEAN_RETURN_IF_ERROR(stages_[i]->Finish(&held, logs_[i].get()));
-    if (held.empty()) continue;
-    if (i + 1 == stages_.size()) {
-      out->append(held);
-    } else {
-      ZHCLEAN_RETURN_IF_ERROR(RunFrom(i + 1, held, out));
-    }
+    held.swap(carry_[i]);
+    if (!held.empty()) ZHCLEAN_RETURN_IF_ERROR(RunFrom(i + 1, held, out));
   }
   return OkStatus();
 }

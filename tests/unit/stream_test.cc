@@ -256,3 +256,75 @@ TEST(StreamTest, ConvertStageIsChunkInvariant) {
 
 }  // namespace
 }  // namespace zhclean
+
+namespace zhclean {
+namespace {
+
+// Emits its input one byte per Process call late: holds everything and
+// releases it in odd-sized pieces, so the next stage would see broken lines
+// if the pipeline did not re-cut between stages.
+class RaggedStage : public Stage {
+ public:
+  const char* name() const override { return "ragged"; }
+  Status Process(std::string_view in, std::string* out, EditLog*) override {
+    held_.append(in);
+    size_t n = held_.size() / 3;
+    out->append(held_, 0, n);
+    held_.erase(0, n);
+    return OkStatus();
+  }
+  Status Finish(std::string* out, EditLog*) override {
+    out->append(held_);
+    held_.clear();
+    return OkStatus();
+  }
+
+ private:
+  std::string held_;
+};
+
+// Fails the test if a chunk ends inside a line (except at document end).
+class WholeLinesStage : public Stage {
+ public:
+  explicit WholeLinesStage(int* broken) : broken_(broken) {}
+  const char* name() const override { return "lines"; }
+  Status Process(std::string_view in, std::string* out, EditLog*) override {
+    if (!in.empty() && in.back() != '\n') ++*broken_;
+    out->append(in);
+    return OkStatus();
+  }
+
+ private:
+  int* broken_;
+};
+
+TEST(PipelineTest, StagesAfterTheFirstSeeWholeLines) {
+  std::string input;
+  for (int i = 0; i < 200; ++i) input += "line " + std::to_string(i) + " 汉字\n";
+  input += "no newline at end";
+  int broken = 0;
+  Pipeline pipeline;
+  pipeline.Add(std::make_unique<RaggedStage>());
+  pipeline.Add(std::make_unique<WholeLinesStage>(&broken));
+  pipeline.Add(std::make_unique<AToBStage>());
+  StreamOptions o;
+  o.chunk_size = 64;
+  std::istringstream in(input);
+  std::ostringstream out;
+  StreamReport report;
+  ASSERT_TRUE(CleanStream("in", in, out, &pipeline, o, &report, nullptr).ok());
+  std::string want = input;
+  for (char& c : want) c = c == 'a' ? 'b' : c;
+  EXPECT_EQ(out.str(), want);
+  EXPECT_EQ(broken, 1);  // Only the final, newline-less piece.
+
+  Pipeline first, second;
+  first.Add(std::make_unique<AToBStage>());
+  second.Add(std::make_unique<RaggedStage>());
+  first.Append(std::move(second));
+  EXPECT_EQ(first.logs().size(), 2u);
+  EXPECT_EQ(first.logs()[1]->step(), "ragged");
+}
+
+}  // namespace
+}  // namespace zhclean

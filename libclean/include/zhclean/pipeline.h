@@ -52,6 +52,8 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   void Add(std::unique_ptr<Stage> stage);
+  // Moves every stage of `other` to the end of this pipeline.
+  void Append(Pipeline&& other);
   bool empty() const { return stages_.empty(); }
   bool AcceptsInvalidUtf8() const;
 
@@ -71,7 +73,10 @@ class Pipeline {
   const EditSink* sink_;
   std::vector<std::unique_ptr<Stage>> stages_;
   std::vector<std::unique_ptr<EditLog>> logs_;
-  std::vector<std::string> buffers_;  // Reused between chunks.
+  // carry_[i] holds stage i's output not yet passed on: stage i+1 is fed
+  // whole lines only (as the driver feeds the first stage), so a chain of
+  // stages behaves like a shell pipe of the tools.
+  std::vector<std::string> carry_;
 };
 
 }  // namespace zhclean
