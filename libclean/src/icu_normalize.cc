@@ -1,5 +1,6 @@
 // The normalize stage: runs the enabled passes over each line, in a fixed
 // order, and records every edit at its offset in the stage's input.
+#include <algorithm>
 #include <vector>
 
 #include "escapes.h"
@@ -101,6 +102,13 @@ class NormalizeStage : public Stage {
   std::string current_, next_;
   std::vector<PassEdits> history_;
   std::vector<size_t> offsets_;
+  struct Record {
+    uint64_t offset;
+    std::string before, after;
+    Pass pass;
+    const char* reason;
+  };
+  std::vector<Record> records_;
 };
 
 void NormalizeStage::BuildPasses() {
@@ -206,6 +214,7 @@ void NormalizeStage::FindEdits(Pass pass, std::string_view text,
 // offsets in the stage's input (`base` + position in the segment).
 void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
   history_.clear();
+  records_.clear();
   for (Pass pass : passes_) {
     if ((mask & Bit(pass)) == 0) continue;
     PassEdits edits;
@@ -216,14 +225,25 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     for (size_t k = history_.size(); k-- > 0;) MapBack(history_[k], &offsets_);
     for (size_t j = 0; j < edits.size(); ++j) {
       const PassEdit& e = edits[j];
-      log->Record(base + offsets_[j], std::string_view(current_).substr(e.offset, e.length),
-                  e.after, RuleName(pass), e.reason);
+      if (log->detailed()) {  // Sorted below; without a sink only counts matter.
+        records_.push_back({base + offsets_[j], current_.substr(e.offset, e.length),
+                            e.after, pass, e.reason});
+      } else {
+        log->Record(base + offsets_[j], std::string_view(current_).substr(e.offset, e.length),
+                    e.after, RuleName(pass), e.reason);
+      }
     }
     next_.clear();
     internal::ApplyPassEdits(current_, edits, &next_);
     current_.swap(next_);
     history_.push_back(std::move(edits));
     mask = SegmentMask(current_);  // Changed text may need later passes.
+  }
+  // In input order for --explain; edits at one offset stay in pass order.
+  std::stable_sort(records_.begin(), records_.end(),
+                   [](const Record& a, const Record& b) { return a.offset < b.offset; });
+  for (const Record& r : records_) {
+    log->Record(r.offset, r.before, r.after, RuleName(r.pass), r.reason);
   }
 }
 

@@ -292,6 +292,16 @@ TEST(NormalizeStageTest, EditOffsetsPointIntoTheInput) {
   EXPECT_EQ(edits[2].offset, text.find("(wǎng)"));
   EXPECT_EQ(edits[3].rule, "punct-width");
   EXPECT_EQ(edits[3].offset, text.find(','));
+  // Within a line, edits come in input order whatever the pass order.
+  edits.clear();
+  std::string line = "好,網(wǎng)&amp;\n";
+  Normalize(line, {}, kWhole, &edits);
+  ASSERT_EQ(edits.size(), 3u);
+  EXPECT_EQ(edits[0].rule, "punct-width");
+  EXPECT_EQ(edits[1].rule, "ruby");
+  EXPECT_EQ(edits[2].rule, "entity");
+  EXPECT_LT(edits[0].offset, edits[1].offset);
+  EXPECT_LT(edits[1].offset, edits[2].offset);
 }
 
 TEST(NormalizeStageTest, EmptyAndNewlineOnlyInput) {
