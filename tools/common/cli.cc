@@ -297,6 +297,11 @@ int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
   po::options_description visible("Options");
   if (spec.add_options) spec.add_options(&visible);
   AddCommonOptions(&visible);
+  if (spec.config_file) {
+    visible.add_options()("config", po::value<std::string>()->value_name("FILE"),
+                          "Read options from FILE: one 'name = value' per line, "
+                          "'[step]' sections for step options; the command line wins.");
+  }
   po::options_description all;
   all.add(visible).add(HiddenOptions());
   po::positional_options_description positional;
@@ -304,6 +309,16 @@ int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (spec.config_file && vm.count("config")) {
+      std::string path = vm["config"].as<std::string>();
+      std::ifstream file(path);
+      if (!file) return UsageError(spec, path + ": cannot read config file", err);
+      try {
+        po::store(po::parse_config_file(file, all), vm);
+      } catch (const po::error& e) {
+        return UsageError(spec, path + ": " + e.what(), err);
+      }
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     return UsageError(spec, e.what(), err);

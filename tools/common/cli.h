@@ -44,6 +44,9 @@ struct ToolSpec {
   // errors (exit 2), others exit 1.
   std::function<StatusOr<std::unique_ptr<Pipeline>>(const po::variables_map&,
                                                     const EditSink*)> build;
+  // Adds --config FILE: further options read from FILE in
+  // Boost.Program_options' config-file syntax (the command line wins).
+  bool config_file = false;
 };
 
 // Parses `args` (without argv[0]) and runs the tool. Never throws.

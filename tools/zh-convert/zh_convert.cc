@@ -15,6 +15,8 @@ std::string ConfigList() {
   return list;
 }
 
+}  // namespace
+
 cli::ToolSpec ZhConvertSpec() {
   cli::ToolSpec spec;
   spec.name = "zh-convert";
@@ -73,8 +75,6 @@ cli::ToolSpec ZhConvertSpec() {
   };
   return spec;
 }
-
-}  // namespace
 
 int RunZhConvert(const std::vector<std::string>& args, std::istream& in,
                  std::ostream& out, std::ostream& err) {

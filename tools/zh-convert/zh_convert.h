@@ -5,7 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.h"
+
 namespace zhclean {
+
+// The tool's flags and pipeline, also used as zh-clean's convert step.
+cli::ToolSpec ZhConvertSpec();
 
 // zh-convert: script conversion through OpenCC. Returns the exit code.
 int RunZhConvert(const std::vector<std::string>& args, std::istream& in,

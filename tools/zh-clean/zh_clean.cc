@@ -1,0 +1,150 @@
+#include "zh_clean.h"
+
+#include <boost/algorithm/string.hpp>
+#include <boost/make_shared.hpp>
+#include <ostream>
+
+#include "common/cli.h"
+#include "zh_convert.h"
+
+namespace zhclean {
+
+namespace {
+
+namespace po = cli::po;
+
+// A step is another tool's ToolSpec; its flags appear here as
+// --<step>.<flag> (and as [<step>] sections in a --config file), and its
+// pipeline is appended in the fixed order of kSteps.
+struct Step {
+  const char* name;
+  cli::ToolSpec (*spec)();
+};
+
+const Step kSteps[] = {
+    {"convert", ZhConvertSpec},
+};
+
+constexpr const char* kDefaultSteps = "convert";
+
+// Lets a step's option appear under a second name: forwards every call to
+// the step's own value semantic, which stays owned by its description.
+class SharedSemantic : public po::value_semantic {
+ public:
+  explicit SharedSemantic(boost::shared_ptr<const po::value_semantic> target)
+      : target_(std::move(target)) {}
+  std::string name() const override { return target_->name(); }
+  unsigned min_tokens() const override { return target_->min_tokens(); }
+  unsigned max_tokens() const override { return target_->max_tokens(); }
+  bool is_composing() const override { return target_->is_composing(); }
+  bool is_required() const override { return target_->is_required(); }
+  void parse(boost::any& store, const std::vector<std::string>& tokens,
+             bool utf8) const override {
+    target_->parse(store, tokens, utf8);
+  }
+  bool apply_default(boost::any& store) const override { return target_->apply_default(store); }
+  void notify(const boost::any& store) const override { target_->notify(store); }
+
+ private:
+  boost::shared_ptr<const po::value_semantic> target_;
+};
+
+// Copies `spec`'s long options under "<step>." into *d, in their own group.
+void AddStepOptions(const Step& step, po::options_description* d) {
+  cli::ToolSpec spec = step.spec();
+  po::options_description own;
+  spec.add_options(&own);
+  po::options_description group(std::string(step.name) + " step (see " + spec.name + " --help)");
+  for (const auto& option : own.options()) {
+    std::string name = std::string(step.name) + "." + option->long_name();
+    group.add(boost::make_shared<po::option_description>(
+        name.c_str(), new SharedSemantic(option->semantic()), option->description().c_str()));
+  }
+  d->add(group);
+}
+
+// The variables of one step, without their "<step>." prefix.
+po::variables_map StepVariables(const po::variables_map& vm, const std::string& step) {
+  po::variables_map own;
+  std::string prefix = step + ".";
+  for (const auto& [key, value] : vm) {
+    if (key.rfind(prefix, 0) == 0) own.insert({key.substr(prefix.size()), value});
+  }
+  return own;
+}
+
+struct StepRequest {
+  const Step* step;
+  std::string argument;  // "s2t" in "convert:s2t".
+};
+
+StatusOr<std::vector<StepRequest>> ParseSteps(const std::string& list) {
+  std::vector<std::string> names;
+  boost::split(names, list, boost::is_any_of(","));
+  std::vector<StepRequest> requests;
+  for (const Step& step : kSteps) {  // The fixed order.
+    for (const std::string& item : names) {
+      std::string name = item.substr(0, item.find(':'));
+      if (name != step.name) continue;
+      std::string arg = item.find(':') == std::string::npos ? "" : item.substr(item.find(':') + 1);
+      requests.push_back({&step, arg});
+    }
+  }
+  for (const std::string& item : names) {
+    std::string name = item.substr(0, item.find(':'));
+    bool known = false;
+    for (const Step& step : kSteps) known |= name == step.name;
+    if (!known) return InvalidArgumentError("unknown step '" + name + "' in --steps");
+  }
+  if (requests.empty()) return InvalidArgumentError("--steps names no step");
+  return requests;
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Build(const po::variables_map& vm, const EditSink* sink) {
+  ZHCLEAN_ASSIGN_OR_RETURN(auto requests, ParseSteps(vm["steps"].as<std::string>()));
+  auto pipeline = std::make_unique<Pipeline>(sink);
+  for (const StepRequest& request : requests) {
+    po::variables_map own = StepVariables(vm, request.step->name);
+    if (!request.argument.empty()) {  // convert:s2t is --convert.config s2t.
+      own.erase("config");
+      own.insert({"config", po::variable_value(boost::any(request.argument), false)});
+    }
+    auto step_pipeline = request.step->spec().build(own, sink);
+    if (!step_pipeline.ok()) {
+      return Status(step_pipeline.status().code(),
+                    std::string(request.step->name) + " step: " + step_pipeline.status().message());
+    }
+    pipeline->Append(std::move(**step_pipeline));
+  }
+  return pipeline;
+}
+
+cli::ToolSpec ZhCleanSpec() {
+  cli::ToolSpec spec;
+  spec.name = "zh-clean";
+  spec.usage = "[--steps LIST] [--config FILE] [OPTION]... [FILE]...";
+  spec.summary =
+      "Run the cleaning steps in one pass over one parse of each document, always in\n"
+      "the order repair, strip, fix, convert; the output is byte-identical to piping\n"
+      "the tools with the same options.";
+  spec.examples =
+      "  zh-clean --steps convert:s2t samples/000_e8d26845c6ac1826/input.txt\n"
+      "  zh-clean --config zhclean.conf --format jsonl corpus.jsonl -o clean.jsonl\n";
+  spec.add_options = [](po::options_description* d) {
+    d->add_options()("steps", po::value<std::string>()->default_value(kDefaultSteps)->value_name("LIST"),
+                     "Comma-separated steps to run: convert:CONFIG.");
+    for (const Step& step : kSteps) AddStepOptions(step, d);
+  };
+  spec.build = Build;
+  spec.config_file = true;
+  return spec;
+}
+
+}  // namespace
+
+int RunZhClean(const std::vector<std::string>& args, std::istream& in,
+               std::ostream& out, std::ostream& err) {
+  return cli::RunTool(ZhCleanSpec(), args, in, out, err);
+}
+
+}  // namespace zhclean
