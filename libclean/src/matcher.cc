@@ -87,25 +87,32 @@ void PatternMatcher::Build(const std::vector<std::string>& patterns) {
     max_len_ = std::max(max_len_, patterns[i].size());
   }
   const size_t n = trie.edges.size();
-  delta_.assign(n * classes_, 0);
+  // The root's row is dense; every other state keeps only the transitions
+  // that differ from it: its own edges plus those of its failure chain.
+  std::vector<uint32_t> root(classes_, 0);
+  for (const auto& [c, next] : trie.edges[0]) root[c] = next;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> rows(n);
+  auto delta = [&](uint32_t s, uint32_t c) {
+    for (const auto& [cls, target] : rows[s]) {
+      if (cls == c) return target;
+    }
+    return root[c];
+  };
   std::vector<uint32_t> fail(n, 0);
   std::vector<uint32_t> order;  // BFS order.
   std::queue<uint32_t> queue;
-  for (const auto& [c, next] : trie.edges[0]) {
-    delta_[c] = next;
-    queue.push(next);
-  }
+  for (const auto& [c, next] : trie.edges[0]) queue.push(next);
   while (!queue.empty()) {
     uint32_t s = queue.front();
     queue.pop();
     order.push_back(s);
-    // Start from the failure state's row, then overwrite with own edges.
-    std::copy_n(&delta_[fail[s] * classes_], classes_, &delta_[s * classes_]);
+    std::map<uint32_t, uint32_t> merged(rows[fail[s]].begin(), rows[fail[s]].end());
     for (const auto& [c, next] : trie.edges[s]) {
-      fail[next] = delta_[fail[s] * classes_ + c];
-      delta_[s * classes_ + c] = next;
+      merged[c] = next;
+      fail[next] = delta(fail[s], c);
       queue.push(next);
     }
+    rows[s].assign(merged.begin(), merged.end());
   }
   // Output lists: own patterns, then the failure state's list (BFS order
   // guarantees the failure state is complete first).
@@ -121,25 +128,33 @@ void PatternMatcher::Build(const std::vector<std::string>& patterns) {
     }
     out_[s] = tail;
   }
-  Renumber(order);
+  Pack(order, root, rows);
 }
 
-// States in BFS order put the hot shallow rows next to each other; targets
-// become row offsets flagged when the target has outputs.
-void PatternMatcher::Renumber(const std::vector<uint32_t>& order) {
+// Renumbers states in BFS order (shallow, hot states first) and packs the
+// rows; every target carries kOutputBit when that state has outputs.
+void PatternMatcher::Pack(const std::vector<uint32_t>& order, const std::vector<uint32_t>& root,
+                          const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& rows) {
   const size_t n = out_.size();
   std::vector<uint32_t> id(n, 0);
   for (size_t i = 0; i < order.size(); ++i) id[order[i]] = static_cast<uint32_t>(i + 1);
-  std::vector<uint32_t> delta(delta_.size());
+  auto flagged = [&](uint32_t old) { return id[old] | (out_[old] != kNone ? kOutputBit : 0); };
+  root_row_.resize(classes_);
+  for (uint32_t c = 0; c < classes_; ++c) root_row_[c] = flagged(root[c]);
   std::vector<uint32_t> out(n);
-  for (uint32_t old = 0; old < n; ++old) {
+  out[0] = out_[0];
+  edge_begin_.assign(1, 0);
+  edge_begin_.push_back(0);  // The root has no sparse edges.
+  edge_class_.clear();
+  edge_target_.clear();
+  for (uint32_t old : order) {
     out[id[old]] = out_[old];
-    for (uint32_t c = 0; c < classes_; ++c) {
-      uint32_t t = delta_[old * classes_ + c];
-      delta[id[old] * classes_ + c] = id[t] * classes_ | (out_[t] != kNone ? kOutputBit : 0);
+    for (const auto& [c, target] : rows[old]) {
+      edge_class_.push_back(c);
+      edge_target_.push_back(flagged(target));
     }
+    edge_begin_.push_back(static_cast<uint32_t>(edge_class_.size()));
   }
-  delta_.swap(delta);
   out_.swap(out);
 }
 

@@ -1,8 +1,10 @@
 // Multi-pattern matcher: an Aho–Corasick automaton over code points,
-// compiled into a dense DFA whose columns are character classes (one per
-// character used by a pattern, class 0 for every other character). One
-// table load per character keeps the state chain short; a character in no
-// pattern sends every state back to the root.
+// compiled into a DFA whose columns are character classes (one per
+// character used by a pattern, class 0 for every other character). The
+// root's row is dense and other states store only the transitions that
+// differ from it (their own edges and their failure chain's), so the table
+// is small and text outside any pattern costs one root-row load per
+// character.
 //
 //   internal::PatternMatcher m;
 //   m.Build({"巾帽", "平易近"});
@@ -58,7 +60,8 @@ class PatternMatcher {
   size_t class_count() const { return classes_; }
 
  private:
-  void Renumber(const std::vector<uint32_t>& bfs_order);
+  void Pack(const std::vector<uint32_t>& order, const std::vector<uint32_t>& root,
+            const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& rows);
   uint32_t AstralClass(char32_t cp) const;
   std::vector<std::vector<uint32_t>> Classify(const std::vector<std::string>& patterns);
 
@@ -66,9 +69,14 @@ class PatternMatcher {
   // Set in a transition whose target state has outputs.
   static constexpr uint32_t kOutputBit = 0x80000000u;
 
-  // row + class -> target row (state * classes_), | kOutputBit when the
-  // target has outputs: one load per input byte.
-  std::vector<uint32_t> delta_;
+  // Transitions, each target | kOutputBit when that state has outputs:
+  // the root's row is dense (class -> target); state s > 0 lists only the
+  // classes where it differs from the root's row, in
+  // edge_class_/edge_target_[edge_begin_[s], edge_begin_[s + 1]).
+  std::vector<uint32_t> root_row_;
+  std::vector<uint32_t> edge_begin_;
+  std::vector<uint32_t> edge_class_;
+  std::vector<uint32_t> edge_target_;
   std::vector<uint32_t> out_;        // First output entry of a state or kNone.
   std::vector<uint32_t> out_next_;   // Output list links (entry -> entry).
   std::vector<uint32_t> out_pattern_;  // Output entry -> pattern index.
@@ -85,11 +93,11 @@ std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits)
 template <typename Fn>
 size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
   if (out_.empty()) return 0;
-  const uint32_t* delta = delta_.data();
+  const uint32_t* root = root_row_.data();
   const uint16_t* bmp = bmp_class_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  uint32_t row = 0;  // State * classes_.
+  uint32_t state = 0;
   size_t i = 0;
   size_t chars = 0;
   while (i < n) {
@@ -112,10 +120,18 @@ size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
     } else {
       i += 1;  // Malformed or truncated: a character in no pattern.
     }
-    uint32_t t = delta[row + cls];
-    row = t & ~kOutputBit;
+    uint32_t t = root[cls];
+    if (state != 0) {
+      for (uint32_t k = edge_begin_[state], end = edge_begin_[state + 1]; k < end; ++k) {
+        if (edge_class_[k] == cls) {
+          t = edge_target_[k];
+          break;
+        }
+      }
+    }
+    state = t & ~kOutputBit;
     if ((t & kOutputBit) == 0) continue;
-    for (uint32_t e = out_[row / classes_]; e != kNone; e = out_next_[e]) {
+    for (uint32_t e = out_[state]; e != kNone; e = out_next_[e]) {
       uint32_t pattern = out_pattern_[e];
       on_hit(PatternMatch{i - lengths_[pattern], i, pattern});
     }
