@@ -23,7 +23,10 @@ def tokens(text):
 
 
 def run(tool, args, data, env):
-    return subprocess.run([tool] + args, input=data, capture_output=True, env=env).stdout
+    r = subprocess.run([tool] + args, input=data, capture_output=True, env=env)
+    if r.returncode != 0:
+        sys.exit("eval_strip: %s failed (%d): %s" % (tool, r.returncode, r.stderr.decode()[:500]))
+    return r.stdout
 
 
 def main():

@@ -94,19 +94,32 @@ void ApplyTemplates(const DecideContext& c, std::vector<StripLine>* lines) {
   }
 }
 
-// Runs of consecutive (no blank between) link-like lines in head or tail.
+// Runs of consecutive (no blank between) link-like lines: menus and link
+// lists. In the head and tail kMinLinkRun lines make a run; in the middle
+// of the article a list of short items is more likely content, so it takes
+// kMinMiddleRun lines of which a third were already removed by rules (a
+// bulleted link list: "•" / title / "•" / title ...).
+constexpr size_t kMinMiddleRun = 6;
+
 void ApplyLinkRuns(std::vector<StripLine>* lines) {
+  std::vector<StripLine>& v = *lines;
   size_t i = 0;
-  while (i < lines->size()) {
+  while (i < v.size()) {
     size_t j = i;
-    while (j < lines->size() && (*lines)[j].zone != 0 && !(*lines)[j].blank &&
-           ((*lines)[j].removed || IsLinkLike((*lines)[j].features))) {
+    bool edge = false;
+    size_t removed = 0;
+    while (j < v.size() && !v[j].blank && !v[j].keep && !v[j].features.heading &&
+           (v[j].removed || IsLinkLike(v[j].features))) {
+      edge |= v[j].zone != 0;
+      removed += v[j].removed;
       ++j;
     }
-    if (j - i >= kMinLinkRun) {
-      double score = std::min(0.95, 0.6 + 0.05 * static_cast<double>(j - i - kMinLinkRun));
+    size_t need = edge ? kMinLinkRun : kMinMiddleRun;
+    if (j - i >= need && (edge || removed * 3 >= j - i)) {
+      double score = std::min(0.95, 0.6 + 0.05 * static_cast<double>(j - i - need));
       for (size_t k = i; k < j; ++k) {
-        if (Eligible((*lines)[k])) Remove(&(*lines)[k], "heuristic:link-run", score);
+        StripLine& l = v[k];
+        if (!l.blank && !l.removed && !l.body) Remove(&l, "heuristic:link-run", score);
       }
     }
     i = j + 1;

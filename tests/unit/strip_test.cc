@@ -176,6 +176,15 @@ TEST(StripStageTest, HeadingsAndTitlesAreContent) {
   EXPECT_EQ(Strip(in).text, want);
 }
 
+TEST(StripStageTest, MiddleListsGoOnlyWithEvidence) {
+  std::string body =
+      "同志们,这是一段足够长的正文,它有标点,也有很多汉字,用来确定正文区域的开始和结束。\n";
+  std::string plain = "春\n夏\n秋\n冬\n东\n西\n";          // Six short lines: content.
+  std::string links = "•\n明天出远门了\n•\n珍惜生命\n•\n上班真忙\n";  // A bulleted link list.
+  EXPECT_EQ(Strip(body + plain + body).text, body + plain + body);
+  EXPECT_EQ(Strip(body + links + body).text, body + body);
+}
+
 TEST(StripStageTest, LongSentenceSurvivesAWeakRule) {
   // Matches the 来源: prefix regex shape but is a long sentence.
   std::string line =
