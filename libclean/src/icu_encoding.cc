@@ -96,6 +96,24 @@ struct Decoder::Impl {
 
 void Decoder::Impl::AppendUtf16(const char16_t* p, const char16_t* end,
                                 std::string* out) {
+  size_t at = out->size();
+  out->resize(at + 3 * static_cast<size_t>(end - p));  // BMP: at most 3 bytes each.
+  char* w = out->data() + at;
+  // Fast loop over BMP characters outside the surrogate range.
+  for (; p < end && high == 0 && (*p < 0xD800 || *p > 0xDFFF); ++p) {
+    char16_t u = *p;
+    if (u < 0x80) {
+      *w++ = static_cast<char>(u);
+    } else if (u < 0x800) {
+      *w++ = static_cast<char>(0xC0 | (u >> 6));
+      *w++ = static_cast<char>(0x80 | (u & 0x3F));
+    } else {
+      *w++ = static_cast<char>(0xE0 | (u >> 12));
+      *w++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      *w++ = static_cast<char>(0x80 | (u & 0x3F));
+    }
+  }
+  out->resize(static_cast<size_t>(w - out->data()));
   for (; p < end; ++p) {
     char16_t u = *p;
     if (high != 0) {

@@ -213,6 +213,22 @@ int MeanHanCost(std::string_view text) {
   return n ? total / n : 255;
 }
 
+// True when two neighbouring Han characters of `text` form a pair the
+// model has seen: real Chinese almost always has one within a few
+// characters; chance readings of Latin text almost never do.
+bool HasKnownPair(std::string_view text) {
+  char32_t prev = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (IsHan(prev) && IsHan(c) && HanUnigramCost(c) < 255 &&
+        CharCost(prev, c) < HanUnigramCost(c) + 5) {
+      return true;
+    }
+    prev = c;
+  }
+  return false;
+}
+
 // One encoding per line: the one whose readings gain most. A reading
 // stands alone with two common Han characters and a clear gain; a weaker
 // one (one Han character, punctuation, small gain) only in a line that
@@ -226,11 +242,13 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
   bool strong = false;
   for (const DoubleByteCandidate& c : best) {
     strong |= c.han >= 2 && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale &&
-              MeanHanCost(c.fix.after) <= kCommonHan;
+              MeanHanCost(c.fix.after) <= kCommonHan &&
+              (c.han >= 4 || HasKnownPair(c.fix.after));
   }
   for (DoubleByteCandidate& c : best) {
     int gain = c.fix.cost_before - c.fix.cost_after;
-    bool alone = c.han >= 2 && gain >= kMinGain && MeanHanCost(c.fix.after) <= kCommonHan;
+    bool alone = c.han >= 2 && gain >= kMinGain && MeanHanCost(c.fix.after) <= kCommonHan &&
+                 (c.han >= 4 || HasKnownPair(c.fix.after));
     if (alone || strong) fixes->push_back(std::move(c.fix));
   }
 }
