@@ -80,6 +80,7 @@ class Compiler {
   }
   bool ParseColumns(const RuleLine& line, ChromeRule* rule);
   bool CheckPattern(const RuleLine& line, ChromeRule* rule);
+  bool ParseKeys(const RuleLine& line, ChromeRule* rule);
   void Add(const RuleLine& line, ChromeRule rule);
 
   const RuleFile& file_;
@@ -116,25 +117,28 @@ bool Compiler::ParseColumns(const RuleLine& line, ChromeRule* rule) {
     Error(line.line, f[5].column, "expected class chrome, date, author or source");
     ok = false;
   }
-  if (f.size() > 6) {
-    if (rule->kind != PatternKind::kRegex) {
-      Error(line.line, f[6].column, "keys are a prefilter for regex rules only");
-      ok = false;
-    }
-    std::string_view keys = f[6].text;
-    while (!keys.empty()) {
-      size_t space = keys.find(' ');
-      std::string_view key = keys.substr(0, space);
-      if (!key.empty()) {
-        rule->keys.emplace_back(key);
-        std::array<uint64_t, 4> mask{0, 0, 0, 0};
-        for (unsigned char c : key) mask[c >> 6] |= uint64_t{1} << (c & 63);
-        rule->key_bytes.push_back(mask);
-      }
-      keys.remove_prefix(space == std::string_view::npos ? keys.size() : space + 1);
-    }
-  }
+  if (f.size() > 6 && !ParseKeys(line, rule)) ok = false;
   return ok;
+}
+
+bool Compiler::ParseKeys(const RuleLine& line, ChromeRule* rule) {
+  const RuleField& field = line.fields[6];
+  if (rule->kind != PatternKind::kRegex) {
+    Error(line.line, field.column, "keys are a prefilter for regex rules only");
+    return false;
+  }
+  std::string_view keys = field.text;
+  while (!keys.empty()) {
+    size_t space = keys.find(' ');
+    std::string_view key = keys.substr(0, space);
+    keys.remove_prefix(space == std::string_view::npos ? keys.size() : space + 1);
+    if (key.empty()) continue;
+    rule->keys.emplace_back(key);
+    std::array<uint64_t, 4> mask{0, 0, 0, 0};
+    for (unsigned char c : key) mask[c >> 6] |= uint64_t{1} << (c & 63);
+    rule->key_bytes.push_back(mask);
+  }
+  return true;
 }
 
 bool Compiler::CheckPattern(const RuleLine& line, ChromeRule* rule) {

@@ -23,9 +23,9 @@ void AddTemplateOptions(po::options_description* d) {
      "Learn the repeating lines from all FILE inputs first (a first pass over the "
      "files), then strip them.")
     ("min-docs", po::value<uint64_t>()->default_value(3)->value_name("N"),
-     "A template line repeats in at least N documents ...")
-    ("min-share", po::value<double>()->default_value(0.3)->value_name("F"),
-     "... and in at least this share of all documents.");
+     "A template line must repeat in at least N documents.")
+    ("min-share", po::value<double>()->default_value(0.3, "0.3")->value_name("F"),
+     "A template line must repeat in at least this share of all documents.");
 }
 
 cli::ToolSpec ZhStripSpec() {

@@ -52,6 +52,18 @@ bool LearnInputs(const std::vector<std::string>& paths, SiteTemplates* t, std::o
   return ok;
 }
 
+bool WriteTable(const SiteTemplates& templates, const std::string& path, std::ostream& err) {
+  auto file = AtomicOutputFile::Create(path);
+  if (!file.ok()) {
+    err << "zh-strip learn: " << file.status().message() << "\n";
+    return false;
+  }
+  Status s = templates.Save((*file)->stream());
+  if (s.ok()) s = (*file)->Commit();
+  if (!s.ok()) err << "zh-strip learn: " << path << ": " << s.message() << "\n";
+  return s.ok();
+}
+
 }  // namespace
 
 int RunZhStripLearn(const std::vector<std::string>& args, std::ostream& out,
@@ -85,17 +97,7 @@ int RunZhStripLearn(const std::vector<std::string>& args, std::ostream& out,
   }
   SiteTemplates templates(vm["max-entries"].as<size_t>());
   bool ok = LearnInputs(*paths, &templates, err);
-  auto file = AtomicOutputFile::Create(vm["output"].as<std::string>());
-  if (!file.ok()) {
-    err << "zh-strip learn: " << file.status().message() << "\n";
-    return cli::kExitFailure;
-  }
-  Status s = templates.Save((*file)->stream());
-  if (s.ok()) s = (*file)->Commit();
-  if (!s.ok()) {
-    err << "zh-strip learn: " << vm["output"].as<std::string>() << ": " << s.message() << "\n";
-    return cli::kExitFailure;
-  }
+  if (!WriteTable(templates, vm["output"].as<std::string>(), err)) return cli::kExitFailure;
   if (!vm["quiet"].as<bool>()) {
     err << "zh-strip learn: " << templates.documents() << " documents\n";
   }
