@@ -1,8 +1,8 @@
 // Throughput of the normalize stage (all rules on) on clean text, which
 // takes the fast path, and on text that needs changes on most lines.
 //
-//   cmake -B build -DZHCLEAN_BUILD_BENCHMARKS=ON && ninja -C build normalize_bench
-//   build/bench/normalize_bench
+//   cmake -B build -DZHCLEAN_BUILD_BENCHMARKS=ON && ninja -C build
+//   normalize_bench build/bench/normalize_bench
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -38,8 +38,10 @@ std::string CleanText() {
 // Text that needs work on most lines: the seeds with leaked ruby and
 // half-width punctuation, repeated to about 2 MB.
 std::string DirtyText() {
-  std::filesystem::path samples = std::filesystem::path(ZHCLEAN_SOURCE_DIR) / "samples";
-  std::string one = ReadFile(samples / "001_685f646d0e7a449a/input.txt") + "\n" +
+  std::filesystem::path samples =
+      std::filesystem::path(ZHCLEAN_SOURCE_DIR) / "samples";
+  std::string one = ReadFile(samples / "001_685f646d0e7a449a/input.txt") +
+                    "\n" +
                     ReadFile(samples / "002_cadf0b8236b09334/input.txt") + "\n";
   std::string text;
   while (text.size() < (2u << 20)) text += one;
@@ -84,8 +86,8 @@ BENCHMARK(BM_NormalizeClean)->Unit(benchmark::kMillisecond);
 
 // The same text as a CRLF file, as stored in ../shared.
 void BM_NormalizeCleanCrlf(benchmark::State& state) {
-  static const std::string text = ReadFile(std::filesystem::path(ZHCLEAN_SHARED_DIR) /
-                                           "corpora/zuozhuan.txt");
+  static const std::string text = ReadFile(
+      std::filesystem::path(ZHCLEAN_SHARED_DIR) / "corpora/zuozhuan.txt");
   RunStage(state, text);
 }
 BENCHMARK(BM_NormalizeCleanCrlf)->Unit(benchmark::kMillisecond);

@@ -41,7 +41,8 @@ char32_t DecodeNumericRef(std::string_view line, size_t pos, size_t* end) {
   uint32_t value = 0;
   size_t digits = 0;
   for (; i < line.size() && digits < 8; ++i, ++digits) {
-    int d = hex ? HexValue(line[i]) : (line[i] >= '0' && line[i] <= '9' ? line[i] - '0' : -1);
+    int d = hex ? HexValue(line[i])
+                : (line[i] >= '0' && line[i] <= '9' ? line[i] - '0' : -1);
     if (d < 0) break;
     value = value * (hex ? 16 : 10) + static_cast<uint32_t>(d);
   }
@@ -124,7 +125,8 @@ Escape UnicodeEscape(std::string_view line, size_t i, uint32_t unit) {
 
 std::vector<Escape> ScanEscapes(std::string_view line) {
   std::vector<Escape> found;
-  for (size_t i = line.find('\\'); i != std::string_view::npos && i + 1 < line.size();
+  for (size_t i = line.find('\\');
+       i != std::string_view::npos && i + 1 < line.size();
        i = line.find('\\', i)) {
     char n = line[i + 1];
     uint32_t unit;

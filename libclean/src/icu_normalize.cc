@@ -27,17 +27,29 @@ constexpr size_t kWindow = 256 * 1024;
 // may uncover a CR LF (`\r` U+202E `\n`);
 // ascii-width before nfc, so `Ａ` + U+0301 composes in one run; ruby before
 // punct-width, so `(擴(kuò)大)` keeps its real parentheses.
-enum class Pass { kControl, kJson, kEntity, kCrlf, kAsciiWidth, kNfc, kRadical,
-                  kRuby, kPunctWidth, kSpace };
+enum class Pass {
+  kControl,
+  kJson,
+  kEntity,
+  kCrlf,
+  kAsciiWidth,
+  kNfc,
+  kRadical,
+  kRuby,
+  kPunctWidth,
+  kSpace
+};
 
 const char* RuleName(Pass pass) {
-  static const char* const kNames[] = {"control", "json-escape", "entity", "crlf",
-                                       "ascii-width", "nfc", "radical", "ruby",
-                                       "punct-width", "space"};
+  static const char* const kNames[] = {
+      "control", "json-escape", "entity", "crlf",        "ascii-width",
+      "nfc",     "radical",     "ruby",   "punct-width", "space"};
   return kNames[static_cast<int>(pass)];
 }
 
-uint16_t Bit(Pass pass) { return static_cast<uint16_t>(1u << static_cast<int>(pass)); }
+uint16_t Bit(Pass pass) {
+  return static_cast<uint16_t>(1u << static_cast<int>(pass));
+}
 
 // Maps sorted offsets in a pass's output back to its input, in place, in
 // one merged walk; an offset inside a replacement maps to its start.
@@ -47,7 +59,9 @@ void MapBack(const PassEdits& edits, std::vector<size_t>* offsets) {
   for (size_t& pos : *offsets) {
     auto out_pos = static_cast<long long>(pos);
     for (; k < edits.size(); ++k) {
-      long long out_end = static_cast<long long>(edits[k].offset + edits[k].after.size()) + delta;
+      long long out_end =
+          static_cast<long long>(edits[k].offset + edits[k].after.size()) +
+          delta;
       if (out_pos < out_end) break;  // Before or inside edit k.
       delta += static_cast<long long>(edits[k].after.size()) -
                static_cast<long long>(edits[k].length);
@@ -58,6 +72,7 @@ void MapBack(const PassEdits& edits, std::vector<size_t>* offsets) {
   }
 }
 
+// Not copyable: holds the current document's unfinished line and state.
 class NormalizeStage : public Stage {
  public:
   NormalizeStage(const NormalizeOptions& options,
@@ -66,6 +81,9 @@ class NormalizeStage : public Stage {
     BuildPasses();
     BuildTriggers();
   }
+
+  NormalizeStage(const NormalizeStage&) = delete;
+  NormalizeStage& operator=(const NormalizeStage&) = delete;
 
   const char* name() const override { return "normalize"; }
   void BeginDocument() override {
@@ -113,11 +131,16 @@ class NormalizeStage : public Stage {
 
 void NormalizeStage::BuildPasses() {
   const std::pair<bool, Pass> order[] = {
-      {options_.controls, Pass::kControl},  {options_.json_escapes, Pass::kJson},
-      {options_.entities, Pass::kEntity},   {options_.crlf, Pass::kCrlf},
-      {options_.ascii_width, Pass::kAsciiWidth}, {options_.nfc, Pass::kNfc},
-      {options_.radicals, Pass::kRadical},       {options_.ruby, Pass::kRuby},
-      {options_.punct_width, Pass::kPunctWidth}, {options_.spaces, Pass::kSpace}};
+      {options_.controls, Pass::kControl},
+      {options_.json_escapes, Pass::kJson},
+      {options_.entities, Pass::kEntity},
+      {options_.crlf, Pass::kCrlf},
+      {options_.ascii_width, Pass::kAsciiWidth},
+      {options_.nfc, Pass::kNfc},
+      {options_.radicals, Pass::kRadical},
+      {options_.ruby, Pass::kRuby},
+      {options_.punct_width, Pass::kPunctWidth},
+      {options_.spaces, Pass::kSpace}};
   for (const auto& [on, pass] : order) {
     if (on) passes_.push_back(pass);
   }
@@ -166,7 +189,8 @@ bool EndsInCrLf(std::string_view s) {
 // PassMask(), plus crlf for a CR LF line end in an LF document.
 uint16_t NormalizeStage::SegmentMask(std::string_view text) const {
   uint16_t mask = PassMask(text);
-  if (line_ends_ == LineEnds::kLf && EndsInCrLf(text)) mask |= Bit(Pass::kCrlf) & enabled_;
+  if (line_ends_ == LineEnds::kLf && EndsInCrLf(text))
+    mask |= Bit(Pass::kCrlf) & enabled_;
   return mask;
 }
 
@@ -197,16 +221,26 @@ uint16_t NormalizeStage::PassMask(std::string_view text) const {
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
                                PassEdits* edits) const {
   switch (pass) {
-    case Pass::kCrlf: return internal::FindCrlfEdits(text, edits);
-    case Pass::kJson: return internal::FindJsonEscapeEdits(text, edits);
-    case Pass::kEntity: return internal::FindEntityEdits(text, edits);
-    case Pass::kControl: return internal::FindControlEdits(text, edits);
-    case Pass::kNfc: return folder_->FindNfcEdits(text, edits);
-    case Pass::kRadical: return folder_->FindRadicalEdits(text, edits);
-    case Pass::kAsciiWidth: return internal::FindAsciiWidthEdits(text, edits);
-    case Pass::kRuby: return internal::FindRubyEdits(text, edits);
-    case Pass::kPunctWidth: return internal::FindPunctWidthEdits(text, edits);
-    case Pass::kSpace: return internal::FindSpaceEdits(text, edits);
+    case Pass::kCrlf:
+      return internal::FindCrlfEdits(text, edits);
+    case Pass::kJson:
+      return internal::FindJsonEscapeEdits(text, edits);
+    case Pass::kEntity:
+      return internal::FindEntityEdits(text, edits);
+    case Pass::kControl:
+      return internal::FindControlEdits(text, edits);
+    case Pass::kNfc:
+      return folder_->FindNfcEdits(text, edits);
+    case Pass::kRadical:
+      return folder_->FindRadicalEdits(text, edits);
+    case Pass::kAsciiWidth:
+      return internal::FindAsciiWidthEdits(text, edits);
+    case Pass::kRuby:
+      return internal::FindRubyEdits(text, edits);
+    case Pass::kPunctWidth:
+      return internal::FindPunctWidthEdits(text, edits);
+    case Pass::kSpace:
+      return internal::FindSpaceEdits(text, edits);
   }
 }
 
@@ -225,11 +259,14 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     for (size_t k = history_.size(); k-- > 0;) MapBack(history_[k], &offsets_);
     for (size_t j = 0; j < edits.size(); ++j) {
       const PassEdit& e = edits[j];
-      if (log->detailed()) {  // Sorted below; without a sink only counts matter.
-        records_.push_back({base + offsets_[j], current_.substr(e.offset, e.length),
-                            e.after, pass, e.reason});
+      if (log->detailed()) {  // Sorted below; without a sink only counts
+                              // matter.
+        records_.push_back({base + offsets_[j],
+                            current_.substr(e.offset, e.length), e.after, pass,
+                            e.reason});
       } else {
-        log->Record(base + offsets_[j], std::string_view(current_).substr(e.offset, e.length),
+        log->Record(base + offsets_[j],
+                    std::string_view(current_).substr(e.offset, e.length),
                     e.after, RuleName(pass), e.reason);
       }
     }
@@ -240,8 +277,9 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     mask = SegmentMask(current_);  // Changed text may need later passes.
   }
   // In input order for --explain; edits at one offset stay in pass order.
-  std::stable_sort(records_.begin(), records_.end(),
-                   [](const Record& a, const Record& b) { return a.offset < b.offset; });
+  std::stable_sort(
+      records_.begin(), records_.end(),
+      [](const Record& a, const Record& b) { return a.offset < b.offset; });
   for (const Record& r : records_) {
     log->Record(r.offset, r.before, r.after, RuleName(r.pass), r.reason);
   }
@@ -252,7 +290,8 @@ void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
                                  EditLog* log) {
   uint64_t base = consumed_;
   consumed_ += segment.size();
-  if (line_ends_ == LineEnds::kUnknown && !segment.empty() && segment.back() == '\n') {
+  if (line_ends_ == LineEnds::kUnknown && !segment.empty() &&
+      segment.back() == '\n') {
     line_ends_ = EndsInCrLf(segment) ? LineEnds::kCrlf : LineEnds::kLf;
   }
   uint16_t mask = SegmentMask(segment);

@@ -69,10 +69,12 @@ StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
 
 bool UnicodeFolder::NfcSafe(char32_t c) const {
   if (c < 0x10000) return (*impl_->safe_bmp)[c];
-  return IsHan(c) || ComputeNfcSafe(*impl_->filtered_nfc, static_cast<UChar32>(c));
+  return IsHan(c) ||
+         ComputeNfcSafe(*impl_->filtered_nfc, static_cast<UChar32>(c));
 }
 
-void UnicodeFolder::FindNfcEdits(std::string_view line, PassEdits* edits) const {
+void UnicodeFolder::FindNfcEdits(std::string_view line,
+                                 PassEdits* edits) const {
   bool safe = true;
   for (size_t i = 0; i < line.size() && safe;) {
     size_t len;
@@ -86,8 +88,8 @@ void UnicodeFolder::FindNfcEdits(std::string_view line, PassEdits* edits) const 
   icu::Edits changes;
   UErrorCode status = U_ZERO_ERROR;
   impl_->filtered_nfc->normalizeUTF8(
-      0, icu::StringPiece(line.data(), static_cast<int32_t>(line.size())),
-      sink, &changes, status);
+      0, icu::StringPiece(line.data(), static_cast<int32_t>(line.size())), sink,
+      &changes, status);
   if (U_FAILURE(status)) return;  // Leave the line as it was.
   icu::Edits::Iterator it = changes.getCoarseChangesIterator();
   while (it.next(status)) {
@@ -144,9 +146,10 @@ void UnicodeFolder::FindRadicalEdits(std::string_view line,
           mapped.countChar32() == 1 && IsHan(mapped.char32At(0))) {
         std::string after;
         AppendUtf8(mapped.char32At(0), &after);
-        edits->push_back({j, len, std::move(after),
-                          kangxi ? "Kangxi radical in Han text -> ideograph"
-                                 : "compatibility ideograph in Han text -> unified"});
+        edits->push_back(
+            {j, len, std::move(after),
+             kangxi ? "Kangxi radical in Han text -> ideograph"
+                    : "compatibility ideograph in Han text -> unified"});
       }
       j += len;
     }

@@ -89,7 +89,8 @@ void FindRubyEdits(std::string_view line, PassEdits* edits) {
     syllables.clear();
     size_t end = ParseAnnotation(line, i, open_len, &syllables);
     if (end == 0 || !ReadsAs(line, i, syllables)) continue;
-    edits->push_back({i, end - i, "", "pinyin annotation of the preceding Han text"});
+    edits->push_back(
+        {i, end - i, "", "pinyin annotation of the preceding Han text"});
     i = end - 1;
   }
 }

@@ -68,7 +68,8 @@ void FindCrlfEdits(std::string_view line, PassEdits* edits) {
   size_t start = line.size() - 1;
   while (start > 0 && line[start - 1] == '\r') --start;
   if (start + 1 < line.size()) {
-    edits->push_back({start, line.size() - 1 - start, "", "CR LF line end -> LF"});
+    edits->push_back(
+        {start, line.size() - 1 - start, "", "CR LF line end -> LF"});
   }
 }
 
@@ -84,11 +85,13 @@ bool JoinerIsNoise(std::string_view line, size_t start, size_t end) {
            MaybeSpace(c) || (c >= 0xFF01 && c <= 0xFF5E);
   };
   char32_t left = 0, right = 0;
-  while (start > 0 && (left = CodePointBefore(line, start, &start), MaybeControl(left))) {
+  while (start > 0 &&
+         (left = CodePointBefore(line, start, &start), MaybeControl(left))) {
     left = 0;
   }
   size_t len;
-  while (end < line.size() && (right = CodePointAt(line, end, &len), MaybeControl(right))) {
+  while (end < line.size() &&
+         (right = CodePointAt(line, end, &len), MaybeControl(right))) {
     end += len;
     right = 0;
   }
@@ -173,14 +176,15 @@ void FindSpaceEdits(std::string_view line, PassEdits* edits) {
     }
     if (!has_special) continue;
     size_t s;
-    bool cjk = (run_start > 0 &&
-                IsCjkContext(CodePointBefore(line, run_start, &s))) ||
-               (i < line.size() && IsCjkContext(CodePointAt(line, i, &len)));
+    bool cjk =
+        (run_start > 0 && IsCjkContext(CodePointBefore(line, run_start, &s))) ||
+        (i < line.size() && IsCjkContext(CodePointAt(line, i, &len)));
     if (!cjk) continue;
     for (size_t j = run_start; j < i;) {
       char32_t d = CodePointAt(line, j, &len);
       if (d != ' ') {
-        edits->push_back({j, len, " ", "no-break/typographic space next to Han -> space"});
+        edits->push_back(
+            {j, len, " ", "no-break/typographic space next to Han -> space"});
       }
       j += len;
     }

@@ -12,9 +12,19 @@ namespace {
 
 bool IsClosingMark(char32_t c) {
   switch (c) {
-    case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0x300B:
-    case 0x3009: case 0x3011: case 0x3015: case 0x3017: case 0xFF09:
-    case 0xFF3D: case 0xFF5D: case ')':
+    case 0x201D:
+    case 0x2019:
+    case 0x300D:
+    case 0x300F:
+    case 0x300B:
+    case 0x3009:
+    case 0x3011:
+    case 0x3015:
+    case 0x3017:
+    case 0xFF09:
+    case 0xFF3D:
+    case 0xFF5D:
+    case ')':
       return true;
     default:
       return false;
@@ -23,9 +33,19 @@ bool IsClosingMark(char32_t c) {
 
 bool IsOpeningMark(char32_t c) {
   switch (c) {
-    case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x300A:
-    case 0x3008: case 0x3010: case 0x3014: case 0x3016: case 0xFF08:
-    case 0xFF3B: case 0xFF5B: case '(':
+    case 0x201C:
+    case 0x2018:
+    case 0x300C:
+    case 0x300E:
+    case 0x300A:
+    case 0x3008:
+    case 0x3010:
+    case 0x3014:
+    case 0x3016:
+    case 0xFF08:
+    case 0xFF3B:
+    case 0xFF5B:
+    case '(':
       return true;
     default:
       return false;
@@ -73,10 +93,11 @@ Side LeftSide(std::string_view line, size_t pos) {
   size_t at = 0;
   char32_t c = LeftContext(line, pos, &at);
   if (IsHanLike(c)) return Side::kHan;
-  if (c == 0 || c >= 0x80 || !IsNumberChar(static_cast<char>(c))) return Side::kOther;
+  if (c == 0 || c >= 0x80 || !IsNumberChar(static_cast<char>(c)))
+    return Side::kOther;
   while (at > 0 && IsNumberChar(line[at - 1])) --at;
   return at > 0 && IsHanLike(CodePointBefore(line, at, &at)) ? Side::kNumber
-                                                              : Side::kOther;
+                                                             : Side::kOther;
 }
 
 // What follows `pos`: Han, a number followed by Han (`3亿`), the line end,
@@ -89,8 +110,9 @@ Side RightSide(std::string_view line, size_t pos) {
   if (c >= 0x80 || !IsNumberChar(static_cast<char>(c))) return Side::kOther;
   while (at < line.size() && IsNumberChar(line[at])) ++at;
   size_t len;
-  return at < line.size() && IsHanLike(CodePointAt(line, at, &len)) ? Side::kNumber
-                                                                    : Side::kOther;
+  return at < line.size() && IsHanLike(CodePointAt(line, at, &len))
+             ? Side::kNumber
+             : Side::kOther;
 }
 
 // `,` `:` `;` in Han text: Han on one side, and Han, a number next to Han
@@ -115,8 +137,8 @@ bool EndsSentence(std::string_view line, size_t pos) {
 // question mark only after a question particle or in a sentence with a
 // question word.
 bool LooksLikeQuestion(std::string_view line, size_t pos) {
-  static const char* const kParticles[] = {"吗", "嗎", "呢", "吧", "么", "麼",
-                                           "啊", "呀", "乎"};
+  static const char* const kParticles[] = {"吗", "嗎", "呢", "吧", "么",
+                                           "麼", "啊", "呀", "乎"};
   for (const char* p : kParticles) {
     if (pos >= 3 && line.compare(pos - 3, 3, p) == 0) return true;
   }
@@ -130,10 +152,9 @@ bool LooksLikeQuestion(std::string_view line, size_t pos) {
     size_t end = sentence.rfind(stop);
     if (end != std::string_view::npos) sentence.remove_prefix(end + 3);
   }
-  static const char* const kWords[] = {"什么", "什麼", "怎", "哪", "谁", "誰",
-                                       "为何", "為何", "几", "幾", "多少",
-                                       "是否", "难道", "難道", "岂", "豈",
-                                       "如何", "何时", "何時"};
+  static const char* const kWords[] = {
+      "什么", "什麼", "怎",   "哪",   "谁", "誰", "为何", "為何", "几",  "幾",
+      "多少", "是否", "难道", "難道", "岂", "豈", "如何", "何时", "何時"};
   for (const char* w : kWords) {
     if (sentence.find(w) != std::string_view::npos) return true;
   }
@@ -142,18 +163,26 @@ bool LooksLikeQuestion(std::string_view line, size_t pos) {
 
 const char* FullWidth(char c) {
   switch (c) {
-    case ',': return "，";
-    case ':': return "：";
-    case ';': return "；";
-    case '!': return "！";
-    case '?': return "？";
-    case '(': return "（";
-    default: return "）";
+    case ',':
+      return "，";
+    case ':':
+      return "：";
+    case ';':
+      return "；";
+    case '!':
+      return "！";
+    case '?':
+      return "？";
+    case '(':
+      return "（";
+    default:
+      return "）";
   }
 }
 
 void AddWidthEdit(size_t pos, char c, PassEdits* edits) {
-  edits->push_back({pos, 1, FullWidth(c), "half-width punctuation in Han text -> full-width"});
+  edits->push_back({pos, 1, FullWidth(c),
+                    "half-width punctuation in Han text -> full-width"});
 }
 
 // `!`/`?` runs at `i`; returns the end of the run.
@@ -163,7 +192,8 @@ size_t HandleMarks(std::string_view line, size_t i, PassEdits* edits) {
   if (!IsHanLike(LeftContext(line, i))) return end;
   bool han_right = IsHanLike(RightContext(line, end));
   if (!han_right && !EndsSentence(line, end)) return end;
-  bool has_question = line.substr(i, end - i).find('?') != std::string_view::npos;
+  bool has_question =
+      line.substr(i, end - i).find('?') != std::string_view::npos;
   if (has_question && han_right && !LooksLikeQuestion(line, i)) return end;
   for (size_t k = i; k < end; ++k) AddWidthEdit(k, line[k], edits);
   return end;
@@ -179,8 +209,8 @@ bool ParenContext(char32_t c) {
 
 // The next parenthesis of either width (or '\n') at or after `pos`.
 size_t NextParen(std::string_view line, size_t pos) {
-  for (size_t i = line.find_first_of("()\n\xEF", pos); i != std::string_view::npos;
-       i = line.find_first_of("()\n\xEF", i + 1)) {
+  for (size_t i = line.find_first_of("()\n\xEF", pos);
+       i != std::string_view::npos; i = line.find_first_of("()\n\xEF", i + 1)) {
     if (line[i] != '\xEF' || line.compare(i, 3, "（") == 0 ||
         line.compare(i, 3, "）") == 0) {
       return i;
@@ -228,8 +258,9 @@ void FindPunctWidthEdits(std::string_view line, PassEdits* edits) {
     }
   }
   HandleParens(line, &found);
-  std::sort(found.begin(), found.end(),
-            [](const PassEdit& a, const PassEdit& b) { return a.offset < b.offset; });
+  std::sort(
+      found.begin(), found.end(),
+      [](const PassEdit& a, const PassEdit& b) { return a.offset < b.offset; });
   for (PassEdit& e : found) edits->push_back(std::move(e));
 }
 

@@ -8,7 +8,8 @@
 namespace zhclean::internal {
 namespace {
 
-std::string Apply(void (*pass)(std::string_view, PassEdits*), const std::string& line) {
+std::string Apply(void (*pass)(std::string_view, PassEdits*),
+                  const std::string& line) {
   PassEdits edits;
   pass(line, &edits);
   std::string out;
@@ -31,24 +32,24 @@ TEST(EntityTest, Table) {
       {"&nbsp;", "\xC2\xA0"},
       {"&#20013;&#x6587;&#X5B57;", "中文字"},
       {"&#128512;", "😀"},
-      {"&amp;lt;b&amp;gt;", "<b>"},           // Double-escaped.
+      {"&amp;lt;b&amp;gt;", "<b>"},  // Double-escaped.
       {"&amp;amp;amp;", "&"},
       {"&amp;#20013;", "中"},
       {"&amp;", "&"},
-      {"&amp;lt", "&lt"},                      // No ';' after lt.
+      {"&amp;lt", "&lt"},  // No ';' after lt.
       // Not references, or not text: stay.
       {"AT&T", "AT&T"},
       {"a & b", "a & b"},
       {"&nbsp", "&nbsp"},
-      {"&NBSP;", "&NBSP;"},                    // Names are case-sensitive.
+      {"&NBSP;", "&NBSP;"},  // Names are case-sensitive.
       {"&bogus;", "&bogus;"},
       {"&#;", "&#;"},
       {"&#x;", "&#x;"},
       {"&#0;", "&#0;"},
       {"&#1;", "&#1;"},
-      {"&#10;", "&#10;"},                      // Would split the line.
-      {"&#128;", "&#128;"},                    // C1.
-      {"&#xD800;", "&#xD800;"},                // Surrogate.
+      {"&#10;", "&#10;"},        // Would split the line.
+      {"&#128;", "&#128;"},      // C1.
+      {"&#xD800;", "&#xD800;"},  // Surrogate.
       {"&#xFFFE;", "&#xFFFE;"},
       {"&#x110000;", "&#x110000;"},
       {"&#123456789;", "&#123456789;"},
@@ -56,7 +57,8 @@ TEST(EntityTest, Table) {
       {"&#", "&#"},
       {"q=1&r=2;", "q=1&r=2;"},
   };
-  for (const Case& c : cases) EXPECT_EQ(Apply(FindEntityEdits, c.in), c.want) << c.in;
+  for (const Case& c : cases)
+    EXPECT_EQ(Apply(FindEntityEdits, c.in), c.want) << c.in;
 }
 
 TEST(EntityTest, DecodeCharRefEnds) {
@@ -75,18 +77,22 @@ TEST(JsonEscapeTest, Table) {
       {"{\"t\":\"\\u4e2d\\u6587\\u5b57 \\\"x\\\" a\\/b \\\\ \\n\"}",
        "{\"t\":\"中文字 \"x\" a/b \\ \\n\"}"},
       {"\\ud83d\\ude00\\u4e2d\\u6587\\u5b57", "😀中文字"},
-      {"\\u4E2D\\u6587\\u5B57", "中文字"},        // Upper-case hex.
-      {"１。\\u4e2d\\u6587\\u5b57", "１。中文字"},  // Non-Han non-ASCII is fine.
-      {"\\u4e2d\\u6587\\u5b57\\u0001", "中文字\\u0001"},  // Controls stay.
+      {"\\u4E2D\\u6587\\u5B57", "中文字"},  // Upper-case hex.
+      {"１。\\u4e2d\\u6587\\u5b57",
+       "１。中文字"},  // Non-Han non-ASCII is fine.
+      {"\\u4e2d\\u6587\\u5b57\\u0001", "中文字\\u0001"},    // Controls stay.
       {"\\u4e2d\\u6587\\u5b57\\ud800x", "中文字\\ud800x"},  // Lone surrogate.
       // Not enough evidence: stay.
       {"\\u4e2d", "\\u4e2d"},
       {"console.log(\"\\u4e2d\\u6587\")", "console.log(\"\\u4e2d\\u6587\")"},
       {"\\u4e2d \\u6587 \\u5b57", "\\u4e2d \\u6587 \\u5b57"},  // None adjacent.
-      {"\\u0041\\u0042\\u0043\\u0044", "\\u0041\\u0042\\u0043\\u0044"},  // Not CJK.
-      {"在\\u4e2d\\u6587\\u5b57里", "在\\u4e2d\\u6587\\u5b57里"},  // Raw Han: a quote.
+      {"\\u0041\\u0042\\u0043\\u0044",
+       "\\u0041\\u0042\\u0043\\u0044"},  // Not CJK.
+      {"在\\u4e2d\\u6587\\u5b57里",
+       "在\\u4e2d\\u6587\\u5b57里"},  // Raw Han: a quote.
       {"\\u4e2g\\u6587\\u5b57", "\\u4e2g\\u6587\\u5b57"},
-      {"\\\\u4e2d\\\\u6587\\\\u5b57", "\\\\u4e2d\\\\u6587\\\\u5b57"},  // Escaped '\'.
+      {"\\\\u4e2d\\\\u6587\\\\u5b57",
+       "\\\\u4e2d\\\\u6587\\\\u5b57"},  // Escaped '\'.
       {"C:\\users\\u", "C:\\users\\u"},
       {"\\", "\\"},
   };

@@ -29,8 +29,10 @@ constexpr size_t kWhole = 0;
 
 // Runs a fresh stage over `text` fed in chunks of `chunk` bytes (kWhole:
 // one chunk), cut anywhere, even inside a character.
-std::string Normalize(const std::string& text, const NormalizeOptions& options = {},
-                      size_t chunk = kWhole, std::vector<Recorded>* edits = nullptr) {
+std::string Normalize(const std::string& text,
+                      const NormalizeOptions& options = {},
+                      size_t chunk = kWhole,
+                      std::vector<Recorded>* edits = nullptr) {
   auto stage = NewNormalizeStage(options);
   EXPECT_TRUE(stage.ok()) << stage.status().ToString();
   EditSink sink = [edits](const Edit& e) {
@@ -132,13 +134,15 @@ TEST(NormalizeStageTest, CleanCorporaUnchanged) {
     ASSERT_GT(text.size(), 1000u);
     std::vector<Recorded> edits;
     EXPECT_TRUE(Normalize(text, {}, kWhole, &edits) == text) << name;
-    EXPECT_TRUE(edits.empty()) << name << ": " << edits.size() << " edits, first "
-                               << (edits.empty() ? "" : edits[0].rule);
+    EXPECT_TRUE(edits.empty())
+        << name << ": " << edits.size() << " edits, first "
+        << (edits.empty() ? "" : edits[0].rule);
   }
 }
 
 // Minimal JSON string reader for the "original" fields of negative.json.
-std::vector<std::string> JsonStrings(const std::string& json, const std::string& key) {
+std::vector<std::string> JsonStrings(const std::string& json,
+                                     const std::string& key) {
   std::vector<std::string> values;
   std::string marker = "\"" + key + "\": \"";
   for (size_t p = json.find(marker); p != std::string::npos;
@@ -186,7 +190,8 @@ TEST(NormalizeStageTest, FtfyNegativeCasesUnchanged) {
 
 // One text that exercises every rule.
 const char kMixed[] =
-    "\xEF\xBB\xBF" "标题&amp;lt;b&amp;gt;：&#20013;&#x6587;&nbsp;&copy;\n"
+    "\xEF\xBB\xBF"
+    "标题&amp;lt;b&amp;gt;：&#20013;&#x6587;&nbsp;&copy;\n"
     "\\u300a\\u4e2d\\u6587\\u300b \\u662f\\u4e00 \\\"ok\\\"\n"
     "零\xE2\x80\x8B宽\xE2\x80\xAE反\x01控\r\n"
     "e\xCC\x81t\xC3\xA9 \xE2\xBC\x80\xE4\xB8\xAA\xEF\xA4\x80\xE4\xBA\xBA\n"
@@ -227,7 +232,8 @@ TEST(NormalizeStageTest, ChunkBoundaryInvariance) {
 // whatever the chunking.
 TEST(NormalizeStageTest, OverlongLineChunkInvariance) {
   std::string line;
-  while (line.size() < 700 * 1024) line += "中新網(wǎng)報道,網站&amp;新聞 abc ";
+  while (line.size() < 700 * 1024)
+    line += "中新網(wǎng)報道,網站&amp;新聞 abc ";
   std::string text = line + "\n" + line;
   std::string whole = Normalize(text);
   EXPECT_LT(whole.size(), text.size());
@@ -239,9 +245,11 @@ TEST(NormalizeStageTest, OverlongLineChunkInvariance) {
 
 TEST(NormalizeStageTest, Idempotent) {
   for (const std::string& text :
-       {std::string(kMixed), ReadFile(Samples() / "001_685f646d0e7a449a/input.txt"),
+       {std::string(kMixed),
+        ReadFile(Samples() / "001_685f646d0e7a449a/input.txt"),
         ReadFile(Samples() / "002_cadf0b8236b09334/input.txt"),
-        std::string("&amp;amp;lt;x&amp;#20013; 中\xC2\xA0\xE2\xBC\x80\xE2\xBC\x80")}) {
+        std::string(
+            "&amp;amp;lt;x&amp;#20013; 中\xC2\xA0\xE2\xBC\x80\xE2\xBC\x80")}) {
     std::string once = Normalize(text);
     EXPECT_EQ(Normalize(once), once);
   }
@@ -252,17 +260,16 @@ TEST(NormalizeStageTest, EachOptionSwitchesItsRule) {
     bool NormalizeOptions::*option;
     const char* rule;
   };
-  const Case cases[] = {
-      {&NormalizeOptions::ruby, "ruby"},
-      {&NormalizeOptions::entities, "entity"},
-      {&NormalizeOptions::json_escapes, "json-escape"},
-      {&NormalizeOptions::nfc, "nfc"},
-      {&NormalizeOptions::radicals, "radical"},
-      {&NormalizeOptions::punct_width, "punct-width"},
-      {&NormalizeOptions::ascii_width, "ascii-width"},
-      {&NormalizeOptions::spaces, "space"},
-      {&NormalizeOptions::controls, "control"},
-      {&NormalizeOptions::crlf, "crlf"}};
+  const Case cases[] = {{&NormalizeOptions::ruby, "ruby"},
+                        {&NormalizeOptions::entities, "entity"},
+                        {&NormalizeOptions::json_escapes, "json-escape"},
+                        {&NormalizeOptions::nfc, "nfc"},
+                        {&NormalizeOptions::radicals, "radical"},
+                        {&NormalizeOptions::punct_width, "punct-width"},
+                        {&NormalizeOptions::ascii_width, "ascii-width"},
+                        {&NormalizeOptions::spaces, "space"},
+                        {&NormalizeOptions::controls, "control"},
+                        {&NormalizeOptions::crlf, "crlf"}};
   std::vector<Recorded> all;
   Normalize(kMixed, {}, kWhole, &all);
   std::map<std::string, int> all_counts = CountByRule(all);
@@ -287,7 +294,8 @@ TEST(NormalizeStageTest, EditOffsetsPointIntoTheInput) {
   EXPECT_EQ(edits[0].rule, "entity");
   EXPECT_EQ(edits[0].offset, 4u);
   EXPECT_EQ(edits[1].rule, "crlf");
-  EXPECT_EQ(edits[1].offset, text.find('\r'));  // Mapped back through the entity.
+  EXPECT_EQ(edits[1].offset,
+            text.find('\r'));  // Mapped back through the entity.
   EXPECT_EQ(edits[2].rule, "ruby");
   EXPECT_EQ(edits[2].offset, text.find("(wǎng)"));
   EXPECT_EQ(edits[3].rule, "punct-width");
@@ -337,13 +345,57 @@ std::string Escaped(const std::string& s) {
 // Property test over random texts built from pieces that trigger every rule:
 // idempotence, chunk-boundary invariance and valid UTF-8 output.
 TEST(NormalizePropertyTest, RandomPieces) {
-  const char* const kPieces[] = {
-      "網", "絡", "中", "文", "吗", "什么", "1", "0", "a", "Z", " ", ",", ":", ";",
-      "!", "?", "(", ")", "（", "）", "wǎng", "luò", "huì", "“", "”", "&amp;", "&lt;",
-      "&#20013;", "&nbsp;", "\\u4e2d", "\\u6587", "\\\\", "\xC2\xA0", "\xE3\x80\x80",
-      "\xE2\x80\x8B", "\xE2\x80\x8D", "\xE2\x80\xAE", "\x01", "\r", "\n", "\r\n",
-      "\xEF\xBC\xA1", "\xEF\xBC\x91", "\xE2\xBC\x80", "\xEF\xA4\x80", "e\xCC\x81",
-      "\xCC\x81", "。", "%", ".", "http://"};
+  const char* const kPieces[] = {"網",
+                                 "絡",
+                                 "中",
+                                 "文",
+                                 "吗",
+                                 "什么",
+                                 "1",
+                                 "0",
+                                 "a",
+                                 "Z",
+                                 " ",
+                                 ",",
+                                 ":",
+                                 ";",
+                                 "!",
+                                 "?",
+                                 "(",
+                                 ")",
+                                 "（",
+                                 "）",
+                                 "wǎng",
+                                 "luò",
+                                 "huì",
+                                 "“",
+                                 "”",
+                                 "&amp;",
+                                 "&lt;",
+                                 "&#20013;",
+                                 "&nbsp;",
+                                 "\\u4e2d",
+                                 "\\u6587",
+                                 "\\\\",
+                                 "\xC2\xA0",
+                                 "\xE3\x80\x80",
+                                 "\xE2\x80\x8B",
+                                 "\xE2\x80\x8D",
+                                 "\xE2\x80\xAE",
+                                 "\x01",
+                                 "\r",
+                                 "\n",
+                                 "\r\n",
+                                 "\xEF\xBC\xA1",
+                                 "\xEF\xBC\x91",
+                                 "\xE2\xBC\x80",
+                                 "\xEF\xA4\x80",
+                                 "e\xCC\x81",
+                                 "\xCC\x81",
+                                 "。",
+                                 "%",
+                                 ".",
+                                 "http://"};
   uint32_t seed = 12345;
   auto next = [&seed] {
     seed = seed * 1103515245u + 12345u;
@@ -356,7 +408,8 @@ TEST(NormalizePropertyTest, RandomPieces) {
     std::string once = Normalize(text);
     ASSERT_EQ(Normalize(once), once) << "not idempotent: " << Escaped(text);
     for (size_t chunk : {1, 3, 7}) {
-      ASSERT_EQ(Normalize(text, {}, chunk), once) << "chunk " << chunk << ": " << Escaped(text);
+      ASSERT_EQ(Normalize(text, {}, chunk), once)
+          << "chunk " << chunk << ": " << Escaped(text);
     }
   }
 }
@@ -364,8 +417,9 @@ TEST(NormalizePropertyTest, RandomPieces) {
 // The driver never feeds invalid UTF-8 to this stage, but a bad caller must
 // not crash it.
 TEST(NormalizePropertyTest, InvalidUtf8DoesNotCrash) {
-  const std::string inputs[] = {"\xE4", "\xE4\xB8", "中\xFF,文\n", "\xC2", "(\xE7\xB6",
-                                "&#\xE4", "\\u4e2\xE4", "\xF0\x9F\x98"};
+  const std::string inputs[] = {"\xE4",       "\xE4\xB8",    "中\xFF,文\n",
+                                "\xC2",       "(\xE7\xB6",   "&#\xE4",
+                                "\\u4e2\xE4", "\xF0\x9F\x98"};
   for (const std::string& text : inputs) {
     std::string out = Normalize(text);
     EXPECT_FALSE(out.empty());

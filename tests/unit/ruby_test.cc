@@ -39,24 +39,25 @@ TEST(RubyTest, Table) {
   const Case cases[] = {
       {"中新網(wǎng)福建", "中新網福建"},
       {"中新网(wǎng)福建", "中新网福建"},  // Simplified too.
-      {"網（wǎng）絡", "網絡"},              // Full-width parentheses.
+      {"網（wǎng）絡", "網絡"},            // Full-width parentheses.
       {"常委(擴(kuò)大)會(huì)議", "常委(擴大)會議"},
-      {"網絡(wǎng luò)時代", "網絡時代"},     // One annotation for a word.
+      {"網絡(wǎng luò)時代", "網絡時代"},  // One annotation for a word.
       {"重(zhòng)要 重(chóng)複", "重要 重複"},
       {"好的(de)", "好的"},
       // Real parentheses and non-readings stay.
       {"各縣(市)區", "各縣(市)區"},
-      {"網(wang)", "網(wang)"},               // No tone mark: not a reading.
-      {"網(wǎng", "網(wǎng"},                 // Unclosed.
-      {"網(wǎng）", "網(wǎng）"},               // Mixed widths.
-      {"網(Wǎng)", "網(Wǎng)"},                 // Capitalised: not ruby.
-      {"網(huì)", "網(huì)"},                   // Wrong reading.
+      {"網(wang)", "網(wang)"},    // No tone mark: not a reading.
+      {"網(wǎng", "網(wǎng"},      // Unclosed.
+      {"網(wǎng）", "網(wǎng）"},  // Mixed widths.
+      {"網(Wǎng)", "網(Wǎng)"},    // Capitalised: not ruby.
+      {"網(huì)", "網(huì)"},      // Wrong reading.
       {"網( wǎng)", "網( wǎng)"},
       {"網(wǎng  luò)", "網(wǎng  luò)"},
-      {"絡(wǎng luò)", "絡(wǎng luò)"},       // Two syllables, one character.
+      {"絡(wǎng luò)", "絡(wǎng luò)"},  // Two syllables, one character.
       {"Google(gǔ)", "Google(gǔ)"},
       {"(wǎng)開頭", "(wǎng)開頭"},
-      {"要?jiǎng)?chuàng)新", "要?jiǎng)?chuàng)新"},  // Annotated character lost.
+      {"要?jiǎng)?chuàng)新",
+       "要?jiǎng)?chuàng)新"},  // Annotated character lost.
       {"函數(x)", "函數(x)"},
       {"函數(shù)(x)", "函數(x)"},
       {"一(yī)二(èr)三(sān)四(sì)五(wǔ)", "一二三四五"},

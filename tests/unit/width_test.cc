@@ -17,7 +17,8 @@ std::string Apply(const PassFn& pass, const std::string& line) {
   PassEdits edits;
   pass(line, &edits);
   for (size_t k = 1; k < edits.size(); ++k) {
-    EXPECT_LE(edits[k - 1].offset + edits[k - 1].length, edits[k].offset) << line;
+    EXPECT_LE(edits[k - 1].offset + edits[k - 1].length, edits[k].offset)
+        << line;
   }
   std::string out;
   ApplyPassEdits(line, edits, &out);
@@ -38,104 +39,131 @@ void RunTable(const PassFn& pass, const std::vector<Case>& cases) {
 }
 
 TEST(WidthTest, PunctWidth) {
-  RunTable(FindPunctWidthEdits, {
-      {"中,文", "中，文"},
-      {"中:文;好", "中：文；好"},
-      {"同志们:\n", "同志们：\n"},
-      {"好!\n", "好！\n"},
-      {"好!!坏", "好！！坏"},
-      {"真的吗?是的", "真的吗？是的"},
-      {"为什么不去?我\n", "为什么不去？我\n"},
-      {"你是谁?”", "你是谁？”"},
-      {"“五项行动”,“十一件”", "“五项行动”，“十一件”"},
-      {"站(点),使", "站(点)，使"},
-      {"用户,3亿", "用户，3亿"},
-      {"增长9%;财政", "增长9%；财政"},
-      {"标题:《书名》", "标题：《书名》"},
-      // Must stay.
-      {"1,000", "1,000"},
-      {"共1,000人", "共1,000人"},
-      {"第3,4章", "第3,4章"},
-      {"3.5", "3.5"},
-      {"http://a.b", "http://a.b"},
-      {"网址http://a.b", "网址http://a.b"},
-      {"Hello, world! How are you?", "Hello, world! How are you?"},
-      {"中文,English", "中文,English"},
-      {"English,中文", "English,中文"},
-      {"时间:10:30", "时间:10:30"},
-      {"中?文", "中?文"},                     // Maybe a lost character.
-      {"中??文", "中??文"},
-      {"要?jiǎng)", "要?jiǎng)"},
-      {"f(x),中", "f(x),中"},
-      {"需要先登陆!)", "需要先登陆!)"},
-      {"刚才,X个", "刚才,X个"},
-      // Parentheses: only where the line already uses full-width ones.
-      {"常委(扩大)会议", "常委(扩大)会议"},
-      {"县(市)区（注）", "县（市）区（注）"},
-      {"（注）f(x)与(a)", "（注）f(x)与(a)"},
-      {"（注）中(文", "（注）中(文"},
-      {"“引号”", "“引号”"},
-  });
+  RunTable(FindPunctWidthEdits,
+           {
+               {"中,文", "中，文"},
+               {"中:文;好", "中：文；好"},
+               {"同志们:\n", "同志们：\n"},
+               {"好!\n", "好！\n"},
+               {"好!!坏", "好！！坏"},
+               {"真的吗?是的", "真的吗？是的"},
+               {"为什么不去?我\n", "为什么不去？我\n"},
+               {"你是谁?”", "你是谁？”"},
+               {"“五项行动”,“十一件”", "“五项行动”，“十一件”"},
+               {"站(点),使", "站(点)，使"},
+               {"用户,3亿", "用户，3亿"},
+               {"增长9%;财政", "增长9%；财政"},
+               {"标题:《书名》", "标题：《书名》"},
+               // Must stay.
+               {"1,000", "1,000"},
+               {"共1,000人", "共1,000人"},
+               {"第3,4章", "第3,4章"},
+               {"3.5", "3.5"},
+               {"http://a.b", "http://a.b"},
+               {"网址http://a.b", "网址http://a.b"},
+               {"Hello, world! How are you?", "Hello, world! How are you?"},
+               {"中文,English", "中文,English"},
+               {"English,中文", "English,中文"},
+               {"时间:10:30", "时间:10:30"},
+               {"中?文", "中?文"},  // Maybe a lost character.
+               {"中??文", "中??文"},
+               {"要?jiǎng)", "要?jiǎng)"},
+               {"f(x),中", "f(x),中"},
+               {"需要先登陆!)", "需要先登陆!)"},
+               {"刚才,X个", "刚才,X个"},
+               // Parentheses: only where the line already uses full-width ones.
+               {"常委(扩大)会议", "常委(扩大)会议"},
+               {"县(市)区（注）", "县（市）区（注）"},
+               {"（注）f(x)与(a)", "（注）f(x)与(a)"},
+               {"（注）中(文", "（注）中(文"},
+               {"“引号”", "“引号”"},
+           });
 }
 
 TEST(WidthTest, AsciiWidth) {
-  RunTable(FindAsciiWidthEdits, {
-      {"ＡＢＣ１２３ｘｙｚ", "ABC123xyz"},
-      {"２０２４年", "2024年"},
-      {"（）：，！", "（）：，！"},  // Punctuation is punct-width's business.
-      {"abc 中文", "abc 中文"},
-      {"Ａ股", "A股"},
-      {"第１章", "第1章"},
-      {"将归Ｖ请少待", "将归Ｖ请少待"},  // Lone letter in Han: stays.
-      {"买入ＡＢ股", "买入AB股"},
-  });
+  RunTable(FindAsciiWidthEdits,
+           {
+               {"ＡＢＣ１２３ｘｙｚ", "ABC123xyz"},
+               {"２０２４年", "2024年"},
+               {"（）：，！",
+                "（）：，！"},  // Punctuation is punct-width's business.
+               {"abc 中文", "abc 中文"},
+               {"Ａ股", "A股"},
+               {"第１章", "第1章"},
+               {"将归Ｖ请少待", "将归Ｖ请少待"},  // Lone letter in Han: stays.
+               {"买入ＡＢ股", "买入AB股"},
+           });
 }
 
 TEST(WidthTest, Control) {
-  RunTable(FindControlEdits, {
-      {"a\x01" "b\x7F" "c", "abc"},
-      {"a\tb\n", "a\tb\n"},
-      {"a\rb", "a\rb"},  // A lone CR stays.
-      {"零\xE2\x80\x8B宽", "零宽"},
-      {"\xEF\xBB\xBF" "开头", "开头"},
-      {"a\xE2\x81\xA0" "b", "ab"},
-      {"\xE2\x80\xAE" "反向\xE2\x80\xAC", "反向"},
-      {"\xE2\x81\xA6" "x\xE2\x81\xA9", "x"},
-      {"中\xE2\x80\x8D文", "中文"},  // ZWJ between Han: noise.
-      // Meaningful joiners stay: emoji and Persian ZWNJ.
-      {"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"},
-      {"\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85",
-       "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85"},
-      // C1 controls stay (mojibake evidence for the repair stage).
-      {"parl\xC3\xA9\xC2\x85 Tu", "parl\xC3\xA9\xC2\x85 Tu"},
-      {"\xE2\x80\x8E" "x", "\xE2\x80\x8E" "x"},  // LRM is not an override.
-  });
+  RunTable(FindControlEdits,
+           {
+               {"a\x01"
+                "b\x7F"
+                "c",
+                "abc"},
+               {"a\tb\n", "a\tb\n"},
+               {"a\rb", "a\rb"},  // A lone CR stays.
+               {"零\xE2\x80\x8B宽", "零宽"},
+               {"\xEF\xBB\xBF"
+                "开头",
+                "开头"},
+               {"a\xE2\x81\xA0"
+                "b",
+                "ab"},
+               {"\xE2\x80\xAE"
+                "反向\xE2\x80\xAC",
+                "反向"},
+               {"\xE2\x81\xA6"
+                "x\xE2\x81\xA9",
+                "x"},
+               {"中\xE2\x80\x8D文", "中文"},  // ZWJ between Han: noise.
+               // Meaningful joiners stay: emoji and Persian ZWNJ.
+               {"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+                "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"},
+               {"\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87"
+                "\xD9\x85",
+                "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87"
+                "\xD9\x85"},
+               // C1 controls stay (mojibake evidence for the repair stage).
+               {"parl\xC3\xA9\xC2\x85 Tu", "parl\xC3\xA9\xC2\x85 Tu"},
+               {"\xE2\x80\x8E"
+                "x",
+                "\xE2\x80\x8E"
+                "x"},  // LRM is not an override.
+           });
 }
 
 TEST(WidthTest, Space) {
-  RunTable(FindSpaceEdits, {
-      {"信念\xC2\xA0\xC2\xA0切实", "信念  切实"},
-      {"\xC2\xA0\xC2\xA0正文", "  正文"},
-      {"中文\xE2\x80\x83 abc", "中文  abc"},
-      {"。\xE2\x80\xAF下", "。 下"},
-      // Stays: ideographic space, NBSP in Latin text.
-      {"\xE3\x80\x80\xE3\x80\x80段落", "\xE3\x80\x80\xE3\x80\x80段落"},
-      {"ammaccato,\xC2\xA0\xC3\xA8 come", "ammaccato,\xC2\xA0\xC3\xA8 come"},
-      {"[x]\xC2\xA0\xC2\xA9", "[x]\xC2\xA0\xC2\xA9"},
-      {"SELK\xC3\x84\xC2\xA0" "EDELL", "SELK\xC3\x84\xC2\xA0" "EDELL"},
-      {"a  b", "a  b"},
-  });
+  RunTable(FindSpaceEdits,
+           {
+               {"信念\xC2\xA0\xC2\xA0切实", "信念  切实"},
+               {"\xC2\xA0\xC2\xA0正文", "  正文"},
+               {"中文\xE2\x80\x83 abc", "中文  abc"},
+               {"。\xE2\x80\xAF下", "。 下"},
+               // Stays: ideographic space, NBSP in Latin text.
+               {"\xE3\x80\x80\xE3\x80\x80段落", "\xE3\x80\x80\xE3\x80\x80段落"},
+               {"ammaccato,\xC2\xA0\xC3\xA8 come",
+                "ammaccato,\xC2\xA0\xC3\xA8 come"},
+               {"[x]\xC2\xA0\xC2\xA9", "[x]\xC2\xA0\xC2\xA9"},
+               {"SELK\xC3\x84\xC2\xA0"
+                "EDELL",
+                "SELK\xC3\x84\xC2\xA0"
+                "EDELL"},
+               {"a  b", "a  b"},
+           });
 }
 
 TEST(WidthTest, Crlf) {
-  RunTable(FindCrlfEdits, {
-      {"a\r\n", "a\n"},
-      {"\r\n", "\n"},
-      {"a\r", "a\r"},
-      {"a\n", "a\n"},
-      {"a\r\r\n", "a\n"},  // CR CR LF from a doubled conversion.
-      {"a\rb\n", "a\rb\n"},
-  });
+  RunTable(FindCrlfEdits,
+           {
+               {"a\r\n", "a\n"},
+               {"\r\n", "\n"},
+               {"a\r", "a\r"},
+               {"a\n", "a\n"},
+               {"a\r\r\n", "a\n"},  // CR CR LF from a doubled conversion.
+               {"a\rb\n", "a\rb\n"},
+           });
 }
 
 TEST(WidthTest, NfcAndRadicals) {
@@ -143,25 +171,31 @@ TEST(WidthTest, NfcAndRadicals) {
   ASSERT_TRUE(folder.ok()) << folder.status().ToString();
   const UnicodeFolder& f = **folder;
   PassFn nfc = [&f](std::string_view s, PassEdits* e) { f.FindNfcEdits(s, e); };
-  PassFn radical = [&f](std::string_view s, PassEdits* e) { f.FindRadicalEdits(s, e); };
-  RunTable(nfc, {
-      {"e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},
-      {"wa\xCC\x8Cng", "w\xC7\x8Eng"},                // Decomposed pinyin tone.
-      {"\xE2\x84\xAB", "\xC3\x85"},                   // ANGSTROM SIGN.
-      {"\xEF\xA4\x80", "\xEF\xA4\x80"},               // Compat ideograph: not NFC's.
-      {"\xE2\xBC\x80", "\xE2\xBC\x80"},               // Kangxi radical: not NFC's.
-      {"中文。ＡＢ", "中文。ＡＢ"},
-  });
-  RunTable(radical, {
-      {"\xE2\xBC\x80\xE4\xB8\xAA", "一个"},           // ⼀个
-      {"\xE2\xBC\xAF\xE4\xBD\x9C", "工作"},           // ⼯作
-      {"\xEF\xA4\x80\xE4\xBA\xBA", "\xE8\xB1\x88人"},  // 豈人
-      {"\xF0\xAF\xA0\x80\xE4\xBA\xBA", "\xE4\xB8\xBD人"},  // U+2F800 -> U+4E3D
-      // Stays: no unified ideograph in the run.
-      {"\xE2\xBC\x80", "\xE2\xBC\x80"},
-      {"部首\xEF\xBC\x9A\xE2\xBC\x80", "部首\xEF\xBC\x9A\xE2\xBC\x80"},
-      {"\xE2\xBC\x80 \xE4\xB8\xAA", "\xE2\xBC\x80 \xE4\xB8\xAA"},
-  });
+  PassFn radical = [&f](std::string_view s, PassEdits* e) {
+    f.FindRadicalEdits(s, e);
+  };
+  RunTable(
+      nfc,
+      {
+          {"e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},
+          {"wa\xCC\x8Cng", "w\xC7\x8Eng"},   // Decomposed pinyin tone.
+          {"\xE2\x84\xAB", "\xC3\x85"},      // ANGSTROM SIGN.
+          {"\xEF\xA4\x80", "\xEF\xA4\x80"},  // Compat ideograph: not NFC's.
+          {"\xE2\xBC\x80", "\xE2\xBC\x80"},  // Kangxi radical: not NFC's.
+          {"中文。ＡＢ", "中文。ＡＢ"},
+      });
+  RunTable(radical,
+           {
+               {"\xE2\xBC\x80\xE4\xB8\xAA", "一个"},            // ⼀个
+               {"\xE2\xBC\xAF\xE4\xBD\x9C", "工作"},            // ⼯作
+               {"\xEF\xA4\x80\xE4\xBA\xBA", "\xE8\xB1\x88人"},  // 豈人
+               {"\xF0\xAF\xA0\x80\xE4\xBA\xBA",
+                "\xE4\xB8\xBD人"},  // U+2F800 -> U+4E3D
+               // Stays: no unified ideograph in the run.
+               {"\xE2\xBC\x80", "\xE2\xBC\x80"},
+               {"部首\xEF\xBC\x9A\xE2\xBC\x80", "部首\xEF\xBC\x9A\xE2\xBC\x80"},
+               {"\xE2\xBC\x80 \xE4\xB8\xAA", "\xE2\xBC\x80 \xE4\xB8\xAA"},
+           });
   EXPECT_TRUE(f.NfcSafe(U'中'));
   EXPECT_TRUE(f.NfcSafe(U'a'));
   EXPECT_TRUE(f.NfcSafe(0xE9));     // é
