@@ -100,7 +100,9 @@ bool JoinerIsNoise(std::string_view line, size_t start, size_t end) {
 
 const char* ControlReason(char32_t c) {
   if (c < 0x20 || c == 0x7F) return "control character removed";
-  if (c >= 0x202A) return "bidi embedding/override/isolate removed";
+  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+    return "bidi embedding/override/isolate removed";
+  }
   return "zero-width character removed";
 }
 

@@ -188,6 +188,29 @@ TEST(NormalizeStageTest, FtfyNegativeCasesUnchanged) {
   }
 }
 
+// A real escaped body: the ld+json block of a cwced page holds the article
+// as \uXXXX escapes; decoded, it is the gold text (the page's own HTML
+// entities are decoded too).
+TEST(NormalizeStageTest, JsonEscapedBodyOfARealPage) {
+  std::filesystem::path dir = SharedDir() / "corpora/boilerplate/cwced";
+  std::string id = "0ef8393b-0415-494c-b608-1d45bb33c6fb";
+  if (!std::filesystem::exists(dir / "html" / (id + ".html"))) {
+    GTEST_SKIP() << "no " << dir << " (../shared is absent)";
+  }
+  std::string html = ReadFile(dir / "html" / (id + ".html"));
+  std::string gold = ReadFile(dir / "gold" / (id + ".txt"));
+  std::string opening =
+      gold.substr(0, gold.find("。") + 3);  // 各位好，我是安东尼。
+  std::string want = "\"description\":\"" + opening;
+  ASSERT_EQ(html.find(want), std::string::npos);
+  ASSERT_NE(html.find("\"description\":\"\\u5404"), std::string::npos);
+  std::vector<Recorded> edits;
+  std::string out = Normalize(html, {}, kWhole, &edits);
+  EXPECT_NE(out.find(want), std::string::npos);
+  EXPECT_NE(out.find("\"@context\":\"http://schema.org\""), std::string::npos);
+  EXPECT_GT(CountByRule(edits)["json-escape"], 100);
+}
+
 // One text that exercises every rule.
 const char kMixed[] =
     "\xEF\xBB\xBF"

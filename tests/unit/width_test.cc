@@ -134,6 +134,22 @@ TEST(WidthTest, Control) {
            });
 }
 
+TEST(WidthTest, ControlReasons) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"a\x01", "control character removed"},
+      {"a\xE2\x80\x8B", "zero-width character removed"},
+      {"a\xEF\xBB\xBF", "zero-width character removed"},
+      {"a\xE2\x81\xA0", "zero-width character removed"},
+      {"a\xE2\x80\xAE", "bidi embedding/override/isolate removed"},
+      {"a\xE2\x81\xA9", "bidi embedding/override/isolate removed"}};
+  for (const auto& [line, reason] : cases) {
+    PassEdits edits;
+    FindControlEdits(line, &edits);
+    ASSERT_EQ(edits.size(), 1u) << line;
+    EXPECT_STREQ(edits[0].reason, reason) << line;
+  }
+}
+
 TEST(WidthTest, Space) {
   RunTable(FindSpaceEdits,
            {
