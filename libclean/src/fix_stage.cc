@@ -32,7 +32,8 @@ constexpr size_t kMaxParagraphBytes = 1 << 20;
 class FixStage : public Stage {
  public:
   FixStage(std::shared_ptr<const FixRuleSet> rules, const SpinOptions& options)
-      : holder_(std::move(rules)), rules_(holder_->compiled()), options_(options) {}
+      : holder_(std::move(rules)), rules_(holder_->compiled()), options_(options),
+        counts_(rules_.rules.size(), 0) {}
 
   const char* name() const override { return "fix"; }
   void BeginDocument() override {
@@ -55,7 +56,7 @@ class FixStage : public Stage {
   void Emit(bool finishing, std::string* out, EditLog* log);
   internal::SpinVerdict Judge() const;
   void Apply(const Paragraph& p, const internal::SpinVerdict& verdict, std::string* out,
-             EditLog* log) const;
+             EditLog* log);
 
   std::shared_ptr<const FixRuleSet> holder_;
   const internal::CompiledFixRules& rules_;
@@ -65,6 +66,9 @@ class FixStage : public Stage {
   std::deque<internal::ParagraphEvidence> history_;  // Emitted non-blank ones.
   uint64_t offset_ = 0;
   std::vector<PatternMatch> scratch_;  // Hits of the line being scanned.
+  std::vector<PatternMatch> usable_;   // Hits applied to a paragraph.
+  std::vector<uint32_t> counts_;       // Edits per rule in a paragraph.
+  std::vector<uint32_t> touched_;      // Rules with counts_ > 0.
 };
 
 void FixStage::AddLine(std::string_view line, std::string* out) {
@@ -114,7 +118,8 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
   if (!blank) {
     p.evidence.chars = chars;
     p.hits = scratch_;
-    for (const PatternMatch& hit : internal::ResolveLeftmostLongest(p.hits)) {
+    internal::ResolveLeftmostLongestInPlace(&scratch_);
+    for (const PatternMatch& hit : scratch_) {
       const FixRule& r = rules_.rules[hit.pattern];
       if (r.marker && r.dialect >= 0) ++p.evidence.markers[r.dialect];
     }
@@ -163,30 +168,41 @@ internal::SpinVerdict FixStage::Judge() const {
 }
 
 void FixStage::Apply(const Paragraph& p, const internal::SpinVerdict& verdict,
-                     std::string* out, EditLog* log) const {
-  std::vector<PatternMatch> usable;
+                     std::string* out, EditLog* log) {
+  usable_.clear();
   for (const PatternMatch& hit : p.hits) {
     const FixRule& r = rules_.rules[hit.pattern];
-    if (r.scope == FixScope::kAlways || r.dialect == verdict.dialect) usable.push_back(hit);
+    if (r.scope == FixScope::kAlways || r.dialect == verdict.dialect) usable_.push_back(hit);
   }
-  if (usable.empty()) {
+  if (usable_.empty()) {
     out->append(p.text);
     return;
   }
+  const bool detailed = log->detailed();
   std::string spun_reason;
-  if (verdict.dialect >= 0) spun_reason = verdict.Describe(rules_.dialects, options_);
+  if (detailed && verdict.dialect >= 0) spun_reason = verdict.Describe(rules_.dialects, options_);
+  internal::ResolveLeftmostLongestInPlace(&usable_);
   size_t pos = 0;
-  for (const PatternMatch& hit : internal::ResolveLeftmostLongest(std::move(usable))) {
+  for (const PatternMatch& hit : usable_) {
     const FixRule& r = rules_.rules[hit.pattern];
     out->append(p.text, pos, hit.begin - pos);
     out->append(r.right);
+    pos = hit.end;
+    if (!detailed) {  // Counted per rule below: one counter update per rule.
+      if (counts_[hit.pattern]++ == 0) touched_.push_back(hit.pattern);
+      continue;
+    }
     std::string_view reason = r.dialect < 0 ? std::string_view("known OCR confusion in this context")
                               : r.scope == FixScope::kSpun ? std::string_view(spun_reason)
                                                           : std::string_view("spin marker (never in clean text)");
     log->Record(p.offset + hit.begin, r.wrong, r.right, r.id, reason);
-    pos = hit.end;
   }
   out->append(p.text, pos, std::string::npos);
+  for (uint32_t rule : touched_) {
+    log->Count(rules_.rules[rule].id, counts_[rule]);
+    counts_[rule] = 0;
+  }
+  touched_.clear();
 }
 
 void FixStage::Emit(bool finishing, std::string* out, EditLog* log) {

@@ -158,20 +158,25 @@ void PatternMatcher::Pack(const std::vector<uint32_t>& order, const std::vector<
   out_.swap(out);
 }
 
-std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits) {
-  std::sort(hits.begin(), hits.end(), [](const PatternMatch& a, const PatternMatch& b) {
+void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits) {
+  std::sort(hits->begin(), hits->end(), [](const PatternMatch& a, const PatternMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.pattern < b.pattern;
   });
-  std::vector<PatternMatch> chosen;
+  size_t kept = 0;
   size_t covered = 0;
-  for (const PatternMatch& hit : hits) {
-    if (!chosen.empty() && hit.begin < covered) continue;
-    chosen.push_back(hit);
+  for (const PatternMatch& hit : *hits) {
+    if (kept > 0 && hit.begin < covered) continue;
+    (*hits)[kept++] = hit;
     covered = hit.end;
   }
-  return chosen;
+  hits->resize(kept);
+}
+
+std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits) {
+  ResolveLeftmostLongestInPlace(&hits);
+  return hits;
 }
 
 }  // namespace zhclean::internal

@@ -89,6 +89,8 @@ class PatternMatcher {
 
 // Resolves overlapping hits (any order) to leftmost-longest, as above.
 std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits);
+// The same, in place (reuses the vector's storage).
+void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits);
 
 template <typename Fn>
 size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
