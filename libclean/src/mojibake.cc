@@ -72,7 +72,35 @@ bool PlausibleChar(char32_t c) {
   return c >= 0x20000 && c < 0x30000;            // Han extensions.
 }
 
+namespace {
+
+// Prefix sums of the line's character costs while FindMojibake runs, so
+// that every hypothesis prices the original spans in O(1).
+thread_local const std::vector<Char>* line_chars = nullptr;
+thread_local std::vector<int> line_prefix;
+
+class LineCostScope {
+ public:
+  explicit LineCostScope(const std::vector<Char>& chars) {
+    line_prefix.assign(chars.size() + 1, 0);
+    char32_t prev = '\n';
+    for (size_t i = 0; i < chars.size(); ++i) {
+      line_prefix[i + 1] = line_prefix[i] + CharCost(prev, chars[i].cp);
+      prev = chars[i].cp;
+    }
+    line_chars = &chars;
+  }
+  ~LineCostScope() { line_chars = nullptr; }
+  LineCostScope(const LineCostScope&) = delete;
+  LineCostScope& operator=(const LineCostScope&) = delete;
+};
+
+}  // namespace
+
 int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
+  if (&chars == line_chars) {
+    return line_prefix[std::min(end + 1, chars.size())] - line_prefix[begin];
+  }
   char32_t prev = begin > 0 ? chars[begin - 1].cp : '\n';
   int cost = 0;
   for (size_t i = begin; i < end; ++i) {
@@ -101,6 +129,7 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   if (flags == 0) return;
   std::vector<Char> chars = SplitChars(line);
   std::vector<MojibakeFix> candidates;
+  LineCostScope costs(chars);
   if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
   // Overlaps go to the hypothesis that explains most of the line, then to

@@ -48,14 +48,22 @@ class BigramTable {
     keys_.assign(size, 0);
     costs_.assign(size, 0);
     mask_ = size - 1;
+    first_.assign(0x10000 / 64, 0);
+    second_.assign(0x10000 / 64, 0);
     for (size_t i = 0; i < kBigramCount; ++i) {
+      Mark(&first_, kBigramKeys[i] >> 21);
+      Mark(&second_, kBigramKeys[i] & 0x1FFFFF);
       size_t h = Hash(kBigramKeys[i]);
       while (keys_[h] != 0) h = (h + 1) & mask_;
       keys_[h] = kBigramKeys[i];
       costs_[h] = kBigramCost[i];
     }
   }
-  int Find(uint64_t key) const {
+  // -1 when the pair was not seen. Two small bitsets answer most misses
+  // without touching the large table.
+  int Find(char32_t a, char32_t b) const {
+    if (!Marked(first_, a) || !Marked(second_, b)) return -1;
+    uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
     for (size_t h = Hash(key);; h = (h + 1) & mask_) {
       if (keys_[h] == key) return costs_[h];
       if (keys_[h] == 0) return -1;
@@ -63,17 +71,24 @@ class BigramTable {
   }
 
  private:
+  static void Mark(std::vector<uint64_t>* bits, uint64_t cp) {
+    if (cp < 0x10000) (*bits)[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
+  static bool Marked(const std::vector<uint64_t>& bits, char32_t cp) {
+    return cp >= 0x10000 || ((bits[cp >> 6] >> (cp & 63)) & 1);
+  }
   size_t Hash(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
   }
   std::vector<uint64_t> keys_;  // 0 = empty (no key is 0: both are Han).
   std::vector<uint8_t> costs_;
+  std::vector<uint64_t> first_, second_;  // BMP characters seen first/second.
   size_t mask_ = 0;
 };
 
 int BigramCost(char32_t a, char32_t b) {
   static const BigramTable* table = new BigramTable();  // Never freed.
-  return table->Find((static_cast<uint64_t>(a) << 21) | b);
+  return table->Find(a, b);
 }
 
 // Cost of a character that is not Han, by class.

@@ -192,3 +192,25 @@ TEST(MojibakeScreenTest, FewCleanLinesPassTheScreen) {
 
 }  // namespace
 }  // namespace zhclean::internal
+
+namespace zhclean::internal {
+namespace {
+
+TEST(MojibakeCasesTest, Table) {
+  struct Case { const char* in; const char* want; } cases[] = {
+      {"²úÆ·ÆëÈ«£¬¼Û¸ñÓÅ»Ý", "产品齐全，价格优惠"},          // GBK as cp1252.
+      {"ä¸­æ–‡ç¼–ç\xC2\xA0\xC2\x81é—®é¢˜", "中文编码问题"},  // UTF-8 as cp1252.
+      {"cafÃƒÂ© ok", "café ok"},                             // Two layers.
+      {"鍙戠敓浜嗕竴浠朵簨鎯呫€?", "发生了一件事情?"},  // Lossy: ? stands for 。
+      {"clean 中文，没有问题。", "clean 中文，没有问题。"},
+      {"Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D",  // CESU-8: not ours.
+       "Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D"},
+      {"4288×…", "4288×…"},
+      {"Offering 5×£35", "Offering 5×£35"},
+      {"“引号”和……省略号——破折号", "“引号”和……省略号——破折号"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
+}
+
+}  // namespace
+}  // namespace zhclean::internal
