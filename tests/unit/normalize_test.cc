@@ -323,6 +323,15 @@ TEST(NormalizeStageTest, EditOffsetsPointIntoTheInput) {
   EXPECT_EQ(edits[2].offset, text.find("(wǎng)"));
   EXPECT_EQ(edits[3].rule, "punct-width");
   EXPECT_EQ(edits[3].offset, text.find(','));
+  // An offset after a lengthening edit maps back too: `,` (1 byte) becomes
+  // `，` (3 bytes) before the space pass sees the NBSP.
+  edits.clear();
+  std::string grown = "好,中\xC2\xA0好,中\xC2\xA0中\n";
+  Normalize(grown, {}, kWhole, &edits);
+  ASSERT_EQ(edits.size(), 4u);
+  for (const Recorded& e : edits) {
+    EXPECT_EQ(grown.substr(e.offset, e.before.size()), e.before) << e.rule;
+  }
   // Within a line, edits come in input order whatever the pass order.
   edits.clear();
   std::string line = "好,網(wǎng)&amp;\n";
