@@ -120,7 +120,9 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   IslandBytes(enc, chars, begin, end, &bytes);
   size_t good = 0, high = 0, multi = 0;
   std::vector<Unit> units = DecodeUnits(bytes, &good, &high, &multi);
-  if (multi < 2 || good * 10 < high * 9) return false;
+  // Bytes next to a hole are lost with it; the rest must be valid UTF-8
+  // (JoinUnits rejects any other orphan), so the bar here is modest.
+  if (multi < 2 || good * 10 < high * 6) return false;
   std::string text;
   if (!JoinUnits(units, begin == 0, end == chars.size(), &text)) return false;
   for (size_t i = 0; i < text.size();) {
