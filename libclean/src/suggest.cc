@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "suggest_shapes.h"
 #include "utf8.h"
@@ -204,7 +205,18 @@ Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out
   ZHCLEAN_RETURN_IF_ERROR(ReadCorpus(o.corpus_paths, &texts));
   Counts dict, counts;
   ZHCLEAN_RETURN_IF_ERROR(ReadDictionary(o.dictionary_path, &dict));
-  for (const std::string& t : texts) CountNgrams(t, &counts);
+  // Each distinct line counts once: copies of a document (goldens, mirrors)
+  // would otherwise inflate the typo's count along with the word's.
+  std::unordered_set<std::string_view> seen_lines;
+  for (const std::string& t : texts) {
+    for (size_t pos = 0; pos < t.size();) {
+      size_t nl = t.find('\n', pos);
+      if (nl == std::string::npos) nl = t.size();
+      std::string_view line(t.data() + pos, nl - pos);
+      if (seen_lines.insert(line).second) CountNgrams(line, &counts);
+      pos = nl + 1;
+    }
+  }
   // Wildcard index of the frequent n-grams.
   std::unordered_map<std::u32string, std::vector<const std::u32string*>> index;
   for (const auto& [gram, n] : counts) {
