@@ -1,5 +1,6 @@
 // The strip stage: buffers lines until their zone is known, decides them
 // (strip_lines.h) and emits the kept ones.
+#include <cctype>
 #include <cstdio>
 #include <utility>
 
@@ -57,6 +58,8 @@ class StripStage : public Stage {
   bool kept_before_ = false;  // A non-blank line was kept.
   uint64_t offset_ = 0;       // Document offset of the next line.
   std::string html_;
+  bool first_piece_ = true;  // The next Process() call starts the document.
+  bool html_doc_ = false;    // This document is HTML (--html or detected).
 };
 
 void StripStage::BeginDocument() {
@@ -69,10 +72,29 @@ void StripStage::BeginDocument() {
   kept_before_ = false;
   offset_ = 0;
   html_.clear();
+  first_piece_ = true;
+  html_doc_ = false;
+}
+
+// True when a document starting with `head` is an HTML page: after a BOM
+// and white space it opens with "<!doctype html" or "<html".
+bool LooksLikeHtml(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  std::string prefix;
+  for (char c : head.substr(start, 14)) {
+    prefix += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return prefix.rfind("<!doctype html", 0) == 0 || prefix.rfind("<html", 0) == 0;
 }
 
 Status StripStage::Process(std::string_view in, std::string* out, EditLog* log) {
-  if (options_.html) {
+  if (first_piece_) {
+    first_piece_ = false;
+    html_doc_ = options_.html || LooksLikeHtml(in);
+  }
+  if (html_doc_) {
     if (html_.size() + in.size() > options_.max_html_bytes) {
       return ResourceExhaustedError("HTML document larger than " +
                                     std::to_string(options_.max_html_bytes) + " bytes");
@@ -191,7 +213,7 @@ void StripStage::FinishText(std::string* out, EditLog* log) {
 }
 
 Status StripStage::Finish(std::string* out, EditLog* log) {
-  if (options_.html) {
+  if (html_doc_) {
     std::string text;
     Status s = ExtractHtmlText(html_, &text);
     html_.clear();

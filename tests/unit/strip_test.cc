@@ -236,6 +236,16 @@ TEST(StripStageTest, CleanCorporaComeOutUnchanged) {
   }
 }
 
+TEST(StripStageTest, HtmlPagesAreDetected) {
+  std::string page =
+      "\xEF\xBB\xBF\n  <!DOCTYPE HTML><html><body><nav><a href=/>首页</a></nav>"
+      "<div><p>四川省妇联认真落实党中央决策部署，紧扣庆祝中国共产党成立100周年这条主线。</p>"
+      "<p>分享</p></div></body></html>\n";
+  std::string want = "四川省妇联认真落实党中央决策部署，紧扣庆祝中国共产党成立100周年这条主线。\n";
+  EXPECT_EQ(Strip(page).text, want);
+  EXPECT_EQ(Strip("<p>不是整页的片段，按文本处理。</p>\n").text, "<p>不是整页的片段，按文本处理。</p>\n");
+}
+
 TEST(StripStageTest, NullRulesIsAnError) {
   EXPECT_EQ(NewStripStage(nullptr, {}).status().code(), StatusCode::kInvalidArgument);
 }

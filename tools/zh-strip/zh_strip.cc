@@ -49,7 +49,8 @@ cli::ToolSpec ZhStripSpec() {
       ("meta", po::value<std::string>()->default_value("drop")->value_name("MODE"),
        "Metadata lines (date, author, source, editor): drop or keep.")
       ("html", po::bool_switch(),
-       "Input documents are HTML (also --format html): keep the main block's text.");
+       "Input documents are HTML (also --format html): keep the main block's text. "
+       "Documents starting with <!DOCTYPE html or <html are taken as HTML anyway.");
     AddTemplateOptions(d);
   };
   spec.early = [](const po::variables_map& vm, std::ostream&, std::ostream& err) -> int {

@@ -119,6 +119,8 @@ StatusOr<MetaMode> ParseMetaMode(std::string_view name);
 struct StripOptions {
   MetaMode meta = MetaMode::kDrop;
   // Input documents are HTML: parsed, main block chosen, then stripped.
+  // Without it a document is still taken as HTML when, after a BOM and
+  // white space, it starts with "<!doctype html" or "<html" (any case).
   bool html = false;
   // Lines held back while waiting for context (head and tail zones). When
   // the window is full its oldest lines are decided as middle-of-article.
