@@ -6,6 +6,7 @@
 
 #include "common/cli.h"
 #include "zh_convert.h"
+#include "zh_fix.h"
 
 namespace zhclean {
 
@@ -14,18 +15,26 @@ namespace {
 namespace po = cli::po;
 
 // A step is another tool's ToolSpec; its flags appear here as
-// --<step>.<flag> (and as [<step>] sections in a --config file), and its
-// pipeline is appended in the fixed order of kSteps.
+// --<step>.<flag> (and as [<step>] sections in a --config file), its
+// `early` hook runs (loading rules, checking values) and its pipeline is
+// appended, in the fixed order of kSteps.
 struct Step {
   const char* name;
   cli::ToolSpec (*spec)();
 };
 
 const Step kSteps[] = {
+    {"fix", ZhFixToolSpec},
     {"convert", ZhConvertSpec},
 };
 
-constexpr const char* kDefaultSteps = "convert";
+constexpr const char* kDefaultSteps = "fix";
+
+// One spec per step, made once: `early` and `build` of a step share state.
+struct StepSpecs {
+  std::vector<cli::ToolSpec> specs;  // Parallel to kSteps.
+  const cli::ToolSpec& of(const Step* step) const { return specs[static_cast<size_t>(step - kSteps)]; }
+};
 
 // Lets a step's option appear under a second name: forwards every call to
 // the step's own value semantic, which stays owned by its description.
@@ -50,8 +59,7 @@ class SharedSemantic : public po::value_semantic {
 };
 
 // Copies `spec`'s long options under "<step>." into *d, in their own group.
-void AddStepOptions(const Step& step, po::options_description* d) {
-  cli::ToolSpec spec = step.spec();
+void AddStepOptions(const Step& step, const cli::ToolSpec& spec, po::options_description* d) {
   po::options_description own;
   spec.add_options(&own);
   po::options_description group(std::string(step.name) + " step (see " + spec.name + " --help)");
@@ -100,16 +108,40 @@ StatusOr<std::vector<StepRequest>> ParseSteps(const std::string& list) {
   return requests;
 }
 
-StatusOr<std::unique_ptr<Pipeline>> Build(const po::variables_map& vm, const EditSink* sink) {
+po::variables_map RequestVariables(const po::variables_map& vm, const StepRequest& request) {
+  po::variables_map own = StepVariables(vm, request.step->name);
+  if (!request.argument.empty()) {  // convert:s2t is --convert.config s2t.
+    own.erase("config");
+    own.insert({"config", po::variable_value(boost::any(request.argument), false)});
+  }
+  return own;
+}
+
+// Runs each requested step's `early` hook; a step that stops (bad value,
+// malformed rules) stops zh-clean with its exit code.
+int Early(const StepSpecs& steps, const po::variables_map& vm, std::ostream& out,
+          std::ostream& err) {
+  auto requests = ParseSteps(vm["steps"].as<std::string>());
+  if (!requests.ok()) {
+    err << "zh-clean: " << requests.status().message()
+        << "\nTry 'zh-clean --help' for more information.\n";
+    return cli::kExitUsage;
+  }
+  for (const StepRequest& request : *requests) {
+    const cli::ToolSpec& spec = steps.of(request.step);
+    if (!spec.early) continue;
+    int rc = spec.early(RequestVariables(vm, request), out, err);
+    if (rc >= 0) return rc;
+  }
+  return -1;
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Build(const StepSpecs& steps, const po::variables_map& vm,
+                                          const EditSink* sink) {
   ZHCLEAN_ASSIGN_OR_RETURN(auto requests, ParseSteps(vm["steps"].as<std::string>()));
   auto pipeline = std::make_unique<Pipeline>(sink);
   for (const StepRequest& request : requests) {
-    po::variables_map own = StepVariables(vm, request.step->name);
-    if (!request.argument.empty()) {  // convert:s2t is --convert.config s2t.
-      own.erase("config");
-      own.insert({"config", po::variable_value(boost::any(request.argument), false)});
-    }
-    auto step_pipeline = request.step->spec().build(own, sink);
+    auto step_pipeline = steps.of(request.step).build(RequestVariables(vm, request), sink);
     if (!step_pipeline.ok()) {
       return Status(step_pipeline.status().code(),
                     std::string(request.step->name) + " step: " + step_pipeline.status().message());
@@ -119,7 +151,8 @@ StatusOr<std::unique_ptr<Pipeline>> Build(const po::variables_map& vm, const Edi
   return pipeline;
 }
 
-cli::ToolSpec ZhCleanSpec() {
+cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
+  for (const Step& step : kSteps) steps->specs.push_back(step.spec());
   cli::ToolSpec spec;
   spec.name = "zh-clean";
   spec.usage = "[--steps LIST] [--config FILE] [OPTION]... [FILE]...";
@@ -130,12 +163,17 @@ cli::ToolSpec ZhCleanSpec() {
   spec.examples =
       "  zh-clean --steps convert:s2t samples/000_e8d26845c6ac1826/input.txt\n"
       "  zh-clean --config zhclean.conf --format jsonl corpus.jsonl -o clean.jsonl\n";
-  spec.add_options = [](po::options_description* d) {
+  spec.add_options = [steps](po::options_description* d) {
     d->add_options()("steps", po::value<std::string>()->default_value(kDefaultSteps)->value_name("LIST"),
-                     "Comma-separated steps to run: convert:CONFIG.");
-    for (const Step& step : kSteps) AddStepOptions(step, d);
+                     "Comma-separated steps to run: fix, convert:CONFIG.");
+    for (const Step& step : kSteps) AddStepOptions(step, steps->of(&step), d);
   };
-  spec.build = Build;
+  spec.early = [steps](const po::variables_map& vm, std::ostream& out, std::ostream& err) {
+    return Early(*steps, vm, out, err);
+  };
+  spec.build = [steps](const po::variables_map& vm, const EditSink* sink) {
+    return Build(*steps, vm, sink);
+  };
   spec.config_file = true;
   return spec;
 }
@@ -144,7 +182,7 @@ cli::ToolSpec ZhCleanSpec() {
 
 int RunZhClean(const std::vector<std::string>& args, std::istream& in,
                std::ostream& out, std::ostream& err) {
-  return cli::RunTool(ZhCleanSpec(), args, in, out, err);
+  return cli::RunTool(ZhCleanSpec(std::make_shared<StepSpecs>()), args, in, out, err);
 }
 
 }  // namespace zhclean

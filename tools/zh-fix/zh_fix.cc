@@ -63,12 +63,14 @@ cli::ToolSpec ZhFixSpec(std::shared_ptr<FixState> state) {
 
 }  // namespace
 
+cli::ToolSpec ZhFixToolSpec() { return ZhFixSpec(std::make_shared<FixState>()); }
+
 int RunZhFix(const std::vector<std::string>& args, std::istream& in,
              std::ostream& out, std::ostream& err) {
   if (!args.empty() && args[0] == "suggest") {
     return RunZhFixSuggest(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   }
-  return cli::RunTool(ZhFixSpec(std::make_shared<FixState>()), args, in, out, err);
+  return cli::RunTool(ZhFixToolSpec(), args, in, out, err);
 }
 
 }  // namespace zhclean

@@ -5,7 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.h"
+
 namespace zhclean {
+
+// The tool's flags and pipeline (rules load in `early`), also zh-clean's fix
+// step.
+cli::ToolSpec ZhFixToolSpec();
 
 // zh-fix: guarded typo and spun-text repair; `zh-fix suggest CORPUS...`
 // mines candidate typo rules. Returns the exit code.
