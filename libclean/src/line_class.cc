@@ -102,6 +102,17 @@ bool LooksLikeHeading(std::string_view s) {
   return false;
 }
 
+// "(完)", "（全文完）", "-完-": the end mark of an article is content.
+bool IsEndMark(std::string_view s) {
+  for (std::string_view mark : {"完", "全文完", "本文完", "终", "待续", "未完待续"}) {
+    size_t at = s.find(mark);
+    if (at == std::string_view::npos) continue;
+    std::string_view before = s.substr(0, at), after = s.substr(at + mark.size());
+    if (before.size() <= 3 && after.size() <= 3) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view TrimLine(std::string_view line) {
@@ -132,7 +143,8 @@ LineFeatures AnalyzeLine(std::string_view s) {
     }
   }
   f.ends_sentence = last != 0 && IsSentenceEnd(last);
-  f.heading = f.length > 0 && f.length <= 60 && LooksLikeHeading(s);
+  f.heading = f.length > 0 && f.length <= 60 && (LooksLikeHeading(s) ||
+                                                 (f.length <= 8 && IsEndMark(s)));
   return f;
 }
 

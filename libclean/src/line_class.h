@@ -17,7 +17,7 @@ struct LineFeatures {
   uint32_t sentence_punct = 0;  // ，。！？；、,;!? and the like.
   bool ends_sentence = false;   // Ends in 。！？!?…” or similar.
   bool bullet = false;          // Starts with •·●▪■◆►>-* and the like.
-  bool heading = false;         // 一、… (一)… 第…章 …篇N: article structure.
+  bool heading = false;         // 一、… (一)… 第…章 …篇N, (完): article structure.
 };
 
 // Removes leading and trailing ASCII space, TAB, CR, U+3000 and U+00A0.

@@ -185,6 +185,13 @@ TEST(StripStageTest, MiddleListsGoOnlyWithEvidence) {
   EXPECT_EQ(Strip(body + links + body).text, body + body);
 }
 
+TEST(StripStageTest, EndMarkNextToChromeStays) {
+  std::string body =
+      "同志们,这是一段足够长的正文,它有标点,也有很多汉字,用来确定正文区域的开始和结束。\n";
+  EXPECT_EQ(Strip(body + "（完）\n分享\n联系客服\n").text, body + "（完）\n");
+  EXPECT_EQ(Strip(body + "-全文完-\n二维码\n").text, body + "-全文完-\n");
+}
+
 TEST(StripStageTest, LongSentenceSurvivesAWeakRule) {
   // Matches the 来源: prefix regex shape but is a long sentence.
   std::string line =
