@@ -136,6 +136,13 @@ TEST(StripStageTest, SamplesMatchGoldenWhateverTheChunking) {
   }
 }
 
+TEST(StripStageTest, SamplesAreIdempotent) {
+  for (const char* id : {"000", "001", "002", "003", "004"}) {
+    std::string once = Strip(ReadFile(Sample(id) + "/input.txt")).text;
+    EXPECT_EQ(Strip(once).text, once) << id;
+  }
+}
+
 TEST(StripStageTest, ExplainNamesRuleAndScoreForEveryRemovedLine) {
   std::string in = ReadFile(Sample("003") + "/input.txt");
   Result r = Strip(in);
