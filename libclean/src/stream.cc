@@ -1,6 +1,7 @@
 #include "zhclean/stream.h"
 
 #include <algorithm>
+#include <map>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -127,7 +128,6 @@ class Driver {
   StreamReport* report_;
   const DiagnosticSink& diag_;
   char separator_;
-  uint64_t document_ = 0;
   bool skipping_ = false;     // The current document failed; drop its rest.
   std::string out_buf_, escaped_, record_buf_;
 };
@@ -162,8 +162,7 @@ void Driver::Report(const Piece& p, size_t pos, bool byte_located, bool warning,
 
 Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   if (p.first) {
-    pipeline_->BeginDocument(document_++);
-    ++report_->documents;
+    pipeline_->BeginDocument(report_->documents++);
     skipping_ = false;
   }
   if (skipping_) return OkStatus();
@@ -260,7 +259,7 @@ Status Driver::ProcessJsonlRecord(const Piece& p,
     ZHCLEAN_RETURN_IF_ERROR(Write(record));
     return WriteSeparator(p);
   }
-  pipeline_->BeginDocument(document_++);
+  pipeline_->BeginDocument(report_->documents - 1);
   out_buf_.clear();
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Process(span->value, &out_buf_));
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Finish(&out_buf_));
@@ -311,6 +310,11 @@ Status CleanStream(std::string_view name, std::istream& in, std::ostream& out,
 
 std::string StatsJson(std::string_view tool, const StreamReport& report,
                       const Pipeline& pipeline, double seconds) {
+  return StatsJson(tool, report, std::vector<const Pipeline*>{&pipeline}, seconds);
+}
+
+std::string StatsJson(std::string_view tool, const StreamReport& report,
+                      const std::vector<const Pipeline*>& pipelines, double seconds) {
   std::string j = "{\"tool\":";
   internal::AppendJsonString(tool, &j);
   auto field = [&j](const char* name, uint64_t v) {
@@ -327,13 +331,18 @@ std::string StatsJson(std::string_view tool, const StreamReport& report,
   std::snprintf(secs, sizeof secs, "%.3f", seconds);
   j += ",\"seconds\":" + std::string(secs) + ",\"changes\":{";
   bool first_step = true;
-  for (const auto& log : pipeline.logs()) {
+  const auto& steps = pipelines.front()->logs();
+  for (size_t i = 0; i < steps.size(); ++i) {
+    std::map<std::string, uint64_t> by_rule;  // Summed over the pipelines.
+    for (const Pipeline* p : pipelines) {
+      for (const auto& [rule, n] : p->logs()[i]->by_rule()) by_rule[rule] += n;
+    }
     if (!first_step) j += ",";
     first_step = false;
-    internal::AppendJsonString(log->step(), &j);
+    internal::AppendJsonString(steps[i]->step(), &j);
     j += ":{";
     bool first_rule = true;
-    for (const auto& [rule, n] : log->by_rule()) {
+    for (const auto& [rule, n] : by_rule) {
       if (!first_rule) j += ",";
       first_rule = false;
       internal::AppendJsonString(rule, &j);

@@ -5,8 +5,10 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "zhclean/file_io.h"
+#include "zhclean/parallel.h"
 #include "zhclean/stream.h"
 
 #ifndef ZHCLEAN_VERSION
@@ -28,10 +30,16 @@ struct CommonOptions {
   bool stats = false;
   std::string stats_file;  // Empty: stderr.
   bool quiet = false;
+  size_t jobs = 1;
 };
 
-void AddCommonOptions(po::options_description* d) {
+void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
   d->add_options()
+    ("jobs,j", po::value<size_t>()->default_value(spec.default_jobs ? spec.default_jobs : cores)
+                   ->value_name("N"),
+     "Clean lines, NUL-separated or JSONL documents on N threads; output keeps "
+     "the input order.")
     ("help,h", "Print this help and exit.")
     ("version", "Print the version and exit.")
     ("output,o", po::value<std::string>()->value_name("FILE"),
@@ -109,6 +117,8 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   s.check = vm["check"].as<bool>();
   s.max_record = vm["max-record"].as<size_t>();
   s.chunk_size = vm["chunk-size"].as<size_t>();
+  o->jobs = vm["jobs"].as<size_t>();
+  if (o->jobs == 0) return InvalidArgumentError("--jobs must be at least 1");
   std::string on_error = vm["on-error"].as<std::string>();
   std::string invalid = vm["invalid"].as<std::string>();
   if (on_error != "fail" && on_error != "keep") {
@@ -173,6 +183,7 @@ class Job {
   std::ostream& out_;
   std::ostream& err_;
   std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<ParallelCleaner> parallel_;  // Set when -j > 1 applies.
   StreamReport report_;
   std::string current_input_;
   std::ofstream explain_;
@@ -186,8 +197,9 @@ Status Job::CleanOne(const std::string& path, std::istream& in, std::ostream& ou
     if (d.warning && o_.quiet) return;
     err_ << spec_.name << ": " << d.ToString() << "\n";
   };
-  Status status = CleanStream(current_input_, in, out, pipeline_.get(), o_.stream,
-                              &report, diag);
+  Status status = parallel_ ? parallel_->Clean(current_input_, in, out, o_.stream, &report, diag)
+                            : CleanStream(current_input_, in, out, pipeline_.get(), o_.stream,
+                                          &report, diag);
   report_.Merge(report);
   if (status.ok() && report.bad_records > 0) {
     return DataError(std::to_string(report.bad_records) + " document(s) failed");
@@ -226,7 +238,9 @@ void Job::ProcessInput(const std::string& path, std::ostream* shared_out) {
 }
 
 void Job::PrintStats(double seconds) {
-  std::string json = StatsJson(spec_.name, report_, *pipeline_, seconds) + "\n";
+  std::vector<const Pipeline*> pipelines{pipeline_.get()};
+  if (parallel_) pipelines = parallel_->pipelines();
+  std::string json = StatsJson(spec_.name, report_, pipelines, seconds) + "\n";
   if (o_.stats_file.empty()) {
     err_ << json;
     return;
@@ -254,6 +268,17 @@ int Job::Run(const po::variables_map& vm) {
     return kExitFailure;
   }
   pipeline_ = std::move(*pipeline);
+  bool records = o_.stream.format != DocumentFormat::kText || o_.stream.nul_separated;
+  if (o_.jobs > 1 && records) {
+    auto parallel = ParallelCleaner::Create(
+        [this, &vm](const EditSink* s) { return spec_.build(vm, s); }, o_.jobs,
+        sink ? &sink : nullptr);
+    if (!parallel.ok()) {
+      Error(parallel.status().message());
+      return kExitFailure;
+    }
+    parallel_ = std::move(*parallel);
+  }
   std::unique_ptr<AtomicOutputFile> output;
   if (!o_.output.empty() && !o_.stream.check) {
     auto created = AtomicOutputFile::Create(o_.output);
@@ -296,7 +321,7 @@ int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
             std::istream& in, std::ostream& out, std::ostream& err) {
   po::options_description visible("Options");
   if (spec.add_options) spec.add_options(&visible);
-  AddCommonOptions(&visible);
+  AddCommonOptions(spec, &visible);
   if (spec.config_file) {
     visible.add_options()("config", po::value<std::string>()->value_name("FILE"),
                           "Read options from FILE: one 'name = value' per line, "

@@ -47,6 +47,8 @@ struct ToolSpec {
   // Adds --config FILE: further options read from FILE in
   // Boost.Program_options' config-file syntax (the command line wins).
   bool config_file = false;
+  // Default of -j/--jobs; 0 means one per core.
+  size_t default_jobs = 1;
 };
 
 // Parses `args` (without argv[0]) and runs the tool. Never throws.

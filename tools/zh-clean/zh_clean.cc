@@ -175,6 +175,7 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
     return Build(*steps, vm, sink);
   };
   spec.config_file = true;
+  spec.default_jobs = 0;  // One per core.
   return spec;
 }
 

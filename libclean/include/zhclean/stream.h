@@ -15,6 +15,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "zhclean/diagnostic.h"
 #include "zhclean/pipeline.h"
@@ -68,6 +69,9 @@ Status CleanStream(std::string_view name, std::istream& in, std::ostream& out,
 // `seconds`, and the pipeline's edit counts by step and rule.
 std::string StatsJson(std::string_view tool, const StreamReport& report,
                       const Pipeline& pipeline, double seconds);
+// The same summed over pipelines with the same steps (parallel workers).
+std::string StatsJson(std::string_view tool, const StreamReport& report,
+                      const std::vector<const Pipeline*>& pipelines, double seconds);
 
 // One --explain JSONL line, newline included, for `edit` made to a
 // document of `input`.

@@ -1,0 +1,214 @@
+#include "zhclean/parallel.h"
+
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace zhclean {
+
+namespace {
+
+struct OwnedEdit {
+  std::string step, before, after, rule, reason;
+  uint64_t document, offset;
+};
+
+// One batch of whole records and everything its cleaning produced.
+struct Batch {
+  std::string data;
+  uint64_t offset = 0, line = 1;  // Of data[0] in the input.
+  const StreamOptions* options = nullptr;
+  std::string name;
+  std::string out;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<OwnedEdit> edits;
+  StreamReport report;
+  Status status;
+  bool done = false;
+};
+
+}  // namespace
+
+struct ParallelCleaner::Impl {
+  struct Worker {
+    std::unique_ptr<Pipeline> pipeline;
+    EditSink sink;
+    Batch* current = nullptr;
+    std::thread thread;
+  };
+  std::vector<std::unique_ptr<Worker>> workers;
+  const EditSink* explain = nullptr;
+  std::mutex mu;
+  std::condition_variable work_ready, batch_done;
+  std::deque<Batch*> queue;
+  bool stopping = false;
+
+  void Run(Worker* w);
+  void Process(Worker* w, Batch* b);
+  Status ReadBatch(std::istream& in, char separator, size_t size, std::string* carry,
+                   bool* eof, Batch* b);
+};
+
+void ParallelCleaner::Impl::Process(Worker* w, Batch* b) {
+  std::istringstream in(b->data);
+  std::ostringstream out;
+  w->current = b;
+  b->status = CleanStream(b->name, in, out, w->pipeline.get(), *b->options, &b->report,
+                          [b](const Diagnostic& d) { b->diagnostics.push_back(d); });
+  b->out = out.str();
+  for (Diagnostic& d : b->diagnostics) {
+    d.byte_offset += b->offset;
+    d.line += b->line - 1;
+  }
+}
+
+void ParallelCleaner::Impl::Run(Worker* w) {
+  while (true) {
+    Batch* b;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      work_ready.wait(lock, [this] { return stopping || !queue.empty(); });
+      if (queue.empty()) return;
+      b = queue.front();
+      queue.pop_front();
+    }
+    Process(w, b);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      b->done = true;
+    }
+    batch_done.notify_all();
+  }
+}
+
+// Fills b->data with whole records (at least one; the last without a
+// separator only at end of input) of about `size` bytes.
+Status ParallelCleaner::Impl::ReadBatch(std::istream& in, char separator, size_t size,
+                                        std::string* carry, bool* eof, Batch* b) {
+  while (true) {
+    size_t cut = std::string::npos;
+    if (carry->size() >= size || *eof) {
+      cut = carry->rfind(separator, std::min(size, carry->size()) - 1);
+      if (cut == std::string::npos) cut = carry->find(separator);
+      if (cut == std::string::npos && *eof) cut = carry->size() - 1;
+    }
+    if (cut != std::string::npos) {
+      b->data.assign(*carry, 0, cut + 1);
+      carry->erase(0, cut + 1);
+      return OkStatus();
+    }
+    size_t old = carry->size();
+    carry->resize(old + size);
+    in.read(carry->data() + old, static_cast<std::streamsize>(size));
+    carry->resize(old + static_cast<size_t>(in.gcount()));
+    if (in.bad()) return IoError("read failed");
+    if (static_cast<size_t>(in.gcount()) < size) *eof = true;
+    if (*eof && carry->empty()) return OkStatus();
+  }
+}
+
+ParallelCleaner::ParallelCleaner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ParallelCleaner::~ParallelCleaner() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->stopping = true;
+  }
+  impl_->work_ready.notify_all();
+  for (auto& w : impl_->workers) w->thread.join();
+}
+
+StatusOr<std::unique_ptr<ParallelCleaner>> ParallelCleaner::Create(
+    const PipelineFactory& factory, size_t jobs, const EditSink* explain) {
+  auto impl = std::make_unique<Impl>();
+  impl->explain = explain;
+  for (size_t i = 0; i < std::max<size_t>(jobs, 1); ++i) {
+    auto w = std::make_unique<Impl::Worker>();
+    Impl::Worker* raw = w.get();
+    w->sink = [raw](const Edit& e) {
+      raw->current->edits.push_back({std::string(e.step), std::string(e.before),
+                                     std::string(e.after), std::string(e.rule),
+                                     std::string(e.reason), e.document, e.offset});
+    };
+    ZHCLEAN_ASSIGN_OR_RETURN(w->pipeline, factory(explain && *explain ? &w->sink : nullptr));
+    impl->workers.push_back(std::move(w));
+  }
+  Impl* p = impl.get();
+  for (auto& w : impl->workers) {
+    Impl::Worker* raw = w.get();
+    w->thread = std::thread([p, raw] { p->Run(raw); });
+  }
+  return std::unique_ptr<ParallelCleaner>(new ParallelCleaner(std::move(impl)));
+}
+
+std::vector<const Pipeline*> ParallelCleaner::pipelines() const {
+  std::vector<const Pipeline*> out;
+  for (const auto& w : impl_->workers) out.push_back(w->pipeline.get());
+  return out;
+}
+
+Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostream& out,
+                              const StreamOptions& options, StreamReport* report,
+                              const DiagnosticSink& diag) {
+  if (options.format == DocumentFormat::kText && !options.nul_separated) {
+    return InvalidArgumentError("parallel cleaning needs line, NUL or JSONL documents");
+  }
+  char separator = options.nul_separated ? '\0' : '\n';
+  std::string carry;
+  bool eof = false;
+  uint64_t offset = 0, line = 1, documents = 0;
+  std::deque<std::unique_ptr<Batch>> inflight;
+  Status status;
+  while (status.ok() && (!eof || !carry.empty() || !inflight.empty())) {
+    while (inflight.size() < 2 * impl_->workers.size() && (!eof || !carry.empty())) {
+      auto b = std::make_unique<Batch>();
+      status = impl_->ReadBatch(in, separator, options.chunk_size, &carry, &eof, b.get());
+      if (!status.ok() || b->data.empty()) break;
+      b->offset = offset;
+      b->line = line;
+      b->options = &options;
+      b->name = std::string(name);
+      offset += b->data.size();
+      for (const char* p = b->data.data(), *end = p + b->data.size();
+           (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));
+           ++p) {
+        ++line;
+      }
+      {
+        std::lock_guard<std::mutex> lock(impl_->mu);
+        impl_->queue.push_back(b.get());
+      }
+      impl_->work_ready.notify_one();
+      inflight.push_back(std::move(b));
+    }
+    if (inflight.empty()) break;
+    Batch* front = inflight.front().get();
+    {
+      std::unique_lock<std::mutex> lock(impl_->mu);
+      impl_->batch_done.wait(lock, [front] { return front->done; });
+    }
+    for (const Diagnostic& d : front->diagnostics) diag(d);
+    for (const OwnedEdit& e : front->edits) {
+      if (!impl_->explain) break;
+      (*impl_->explain)(Edit{e.step, e.document + documents, e.offset, e.before, e.after, e.rule,
+                             e.reason});
+    }
+    if (status.ok()) status = front->status;
+    if (!options.check) out.write(front->out.data(), static_cast<std::streamsize>(front->out.size()));
+    if (!out) status = IoError(std::string("write failed: ") + std::strerror(errno));
+    report->Merge(front->report);
+    documents += front->report.documents;
+    inflight.pop_front();
+  }
+  // On an error, let the workers finish what they hold before returning.
+  for (auto& b : inflight) {
+    std::unique_lock<std::mutex> lock(impl_->mu);
+    impl_->batch_done.wait(lock, [&b] { return b->done; });
+  }
+  return status;
+}
+
+}  // namespace zhclean
