@@ -157,6 +157,8 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
     return InvalidArgumentError("parallel cleaning needs line, NUL or JSONL documents");
   }
   char separator = options.nul_separated ? '\0' : '\n';
+  StreamOptions batch_options = options;
+  batch_options.progress = nullptr;  // Reported per batch, in order, below.
   std::string carry;
   bool eof = false;
   uint64_t offset = 0, line = 1, documents = 0;
@@ -169,7 +171,7 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
       if (!status.ok() || b->data.empty()) break;
       b->offset = offset;
       b->line = line;
-      b->options = &options;
+      b->options = &batch_options;
       b->name = std::string(name);
       offset += b->data.size();
       for (const char* p = b->data.data(), *end = p + b->data.size();
@@ -200,6 +202,7 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
     if (!options.check) out.write(front->out.data(), static_cast<std::streamsize>(front->out.size()));
     if (!out) status = IoError(std::string("write failed: ") + std::strerror(errno));
     report->Merge(front->report);
+    if (options.progress) options.progress(front->data.size(), front->report.documents);
     documents += front->report.documents;
     inflight.pop_front();
   }

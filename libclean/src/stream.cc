@@ -161,6 +161,7 @@ void Driver::Report(const Piece& p, size_t pos, bool byte_located, bool warning,
 }
 
 Status Driver::ProcessPiece(const Piece& p, bool single_document) {
+  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
   if (p.first) {
     pipeline_->BeginDocument(report_->documents++);
     skipping_ = false;
@@ -232,6 +233,7 @@ Status Driver::RunStreamed(std::istream& in) {
 
 Status Driver::ProcessJsonlRecord(const Piece& p,
                                   internal::JsonlFieldLocator* locator) {
+  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
   if (p.too_long) {
     if (p.first) {
       Report(p, 0, false, false, "record longer than " + std::to_string(options_.max_record) +

@@ -1,6 +1,9 @@
 #include "cli.h"
 
+#include <unistd.h>
+
 #include <csignal>
+#include <filesystem>
 #include <cstring>
 #include <chrono>
 #include <fstream>
@@ -9,6 +12,7 @@
 
 #include "zhclean/file_io.h"
 #include "zhclean/parallel.h"
+#include "progress.h"
 #include "zhclean/stream.h"
 
 #ifndef ZHCLEAN_VERSION
@@ -31,6 +35,9 @@ struct CommonOptions {
   std::string stats_file;  // Empty: stderr.
   bool quiet = false;
   size_t jobs = 1;
+  bool mirror = false;         // -o names a directory: one output per input.
+  bool skip_existing = false;  // With a mirrored -o: keep finished outputs.
+  bool progress = false;
 };
 
 void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
@@ -43,7 +50,9 @@ void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
     ("help,h", "Print this help and exit.")
     ("version", "Print the version and exit.")
     ("output,o", po::value<std::string>()->value_name("FILE"),
-     "Write to FILE (created atomically) instead of standard output.")
+     "Write to FILE (created atomically) instead of standard output; when FILE is "
+     "a directory or ends in '/', write one file per input there, mirroring "
+     "directory inputs.")
     ("in-place,i", po::bool_switch(), "Rewrite each input file in place (atomically).")
     ("backup", po::value<std::string>()->value_name("SUFFIX"),
      "With --in-place, keep the original as FILE+SUFFIX.")
@@ -71,6 +80,11 @@ void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
     ("stats-file", po::value<std::string>()->value_name("FILE"),
      "Write the --stats JSON summary to FILE instead.")
     ("check", po::bool_switch(), "Change nothing; exit 3 if any document would change.")
+    ("skip-existing", po::bool_switch(),
+     "With -o DIR/: leave inputs whose output already exists (to resume an "
+     "interrupted run; outputs appear only when complete).")
+    ("progress", po::bool_switch(),
+     "Show progress on standard error even when it is not a terminal.")
     ("quiet,q", po::bool_switch(), "Do not print warnings.");
 }
 
@@ -105,6 +119,8 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   if (vm.count("backup")) o->backup = vm["backup"].as<std::string>();
   o->recursive = vm["recursive"].as<bool>();
   o->quiet = vm["quiet"].as<bool>();
+  o->skip_existing = vm["skip-existing"].as<bool>();
+  o->progress = vm["progress"].as<bool>() || (!o->quiet && ::isatty(2));
   if (vm.count("explain")) o->explain = vm["explain"].as<std::string>();
   if (vm.count("stats-file")) o->stats_file = vm["stats-file"].as<std::string>();
   o->stats = vm["stats"].as<bool>() || !o->stats_file.empty();
@@ -131,6 +147,12 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   s.keep_invalid_utf8 = invalid == "keep";
   if (s.chunk_size < 16) return InvalidArgumentError("--chunk-size must be at least 16");
   if (s.max_record == 0) return InvalidArgumentError("--max-record must be positive");
+  std::error_code ec;
+  o->mirror = !o->output.empty() &&
+              (o->output.back() == '/' || std::filesystem::is_directory(o->output, ec));
+  if (o->skip_existing && !o->mirror) {
+    return InvalidArgumentError("--skip-existing needs -o DIR/");
+  }
   if (o->in_place && !o->output.empty()) {
     return InvalidArgumentError("--in-place and --output cannot be combined");
   }
@@ -168,7 +190,10 @@ class Job {
     err_ << spec_.name << ": " << message << "\n";
     failed_ = true;
   }
-  void ProcessInput(const std::string& path, std::ostream* shared_out);
+  // Cleans `path` into `target` (atomically) or, when target is empty, into
+  // *shared_out.
+  void ProcessInput(const std::string& path, std::ostream* shared_out, const std::string& target);
+  void ProcessArgument(const std::string& arg, std::ostream* shared_out);
   // Prefixes the current input's name unless the message starts with it.
   std::string Describe(const Status& s) const {
     if (s.message().rfind(current_input_, 0) == 0) return s.message();
@@ -178,7 +203,7 @@ class Job {
   void PrintStats(double seconds);
 
   const ToolSpec& spec_;
-  const CommonOptions& o_;
+  CommonOptions o_;  // A copy: the job adds its progress hook.
   std::istream& in_;
   std::ostream& out_;
   std::ostream& err_;
@@ -187,6 +212,7 @@ class Job {
   StreamReport report_;
   std::string current_input_;
   std::ofstream explain_;
+  std::unique_ptr<Progress> progress_;
   bool failed_ = false;
 };
 
@@ -207,7 +233,8 @@ Status Job::CleanOne(const std::string& path, std::istream& in, std::ostream& ou
   return status;
 }
 
-void Job::ProcessInput(const std::string& path, std::ostream* shared_out) {
+void Job::ProcessInput(const std::string& path, std::ostream* shared_out,
+                       const std::string& target_path) {
   std::ifstream file;
   std::istream* in = &in_;
   if (path != "-") {
@@ -218,12 +245,15 @@ void Job::ProcessInput(const std::string& path, std::ostream* shared_out) {
     }
     in = &file;
   }
-  if (!o_.in_place || o_.stream.check) {
+  if (target_path.empty() || o_.stream.check) {
     Status s = CleanOne(path, *in, *shared_out);
     if (!s.ok()) Error(Describe(s));
     return;
   }
-  auto target = AtomicOutputFile::Create(path);
+  std::error_code ec;
+  auto parent = std::filesystem::path(target_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  auto target = AtomicOutputFile::Create(target_path);
   if (!target.ok()) {
     Error(target.status().message());
     return;
@@ -233,8 +263,34 @@ void Job::ProcessInput(const std::string& path, std::ostream* shared_out) {
     Error(Describe(s) + " (left unchanged)");
     return;  // The destructor removes the temp file.
   }
-  s = (*target)->Commit(o_.backup);
+  s = (*target)->Commit(o_.in_place ? o_.backup : "");
   if (!s.ok()) Error(s.message() + " (left unchanged)");
+}
+
+void Job::ProcessArgument(const std::string& arg, std::ostream* shared_out) {
+  auto expanded = ExpandInputs({arg}, o_.recursive);
+  if (!expanded.ok()) {
+    Error(expanded.status().message());
+    return;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool from_directory = fs::is_directory(arg, ec);
+  for (const std::string& path : *expanded) {
+    std::string target;
+    if (o_.in_place) {
+      target = path;
+    } else if (o_.mirror) {
+      if (path == "-") {
+        Error("standard input cannot go to the output directory " + o_.output);
+        continue;
+      }
+      fs::path rel = from_directory ? fs::relative(path, arg, ec) : fs::path(path).filename();
+      target = (fs::path(o_.output) / rel).string();
+      if (o_.skip_existing && fs::exists(target, ec)) continue;
+    }
+    ProcessInput(path, shared_out, target);
+  }
 }
 
 void Job::PrintStats(double seconds) {
@@ -280,7 +336,7 @@ int Job::Run(const po::variables_map& vm) {
     parallel_ = std::move(*parallel);
   }
   std::unique_ptr<AtomicOutputFile> output;
-  if (!o_.output.empty() && !o_.stream.check) {
+  if (!o_.output.empty() && !o_.mirror && !o_.stream.check) {
     auto created = AtomicOutputFile::Create(o_.output);
     if (!created.ok()) {
       Error(created.status().message());
@@ -289,14 +345,22 @@ int Job::Run(const po::variables_map& vm) {
     output = std::move(*created);
   }
   std::ostream* shared_out = output ? &output->stream() : &out_;
-  for (const std::string& arg : o_.inputs) {
-    auto expanded = ExpandInputs({arg}, o_.recursive);
-    if (!expanded.ok()) {
-      Error(expanded.status().message());
-      continue;
+  if (o_.mirror) shared_out = nullptr;
+  if (o_.progress) {
+    uint64_t total = 0;
+    for (const std::string& arg : o_.inputs) {
+      auto expanded = ExpandInputs({arg}, o_.recursive);
+      if (!expanded.ok()) continue;
+      for (const std::string& path : *expanded) {
+        std::error_code ec;
+        if (path != "-") total += std::filesystem::file_size(path, ec);
+      }
     }
-    for (const std::string& path : *expanded) ProcessInput(path, shared_out);
+    progress_ = std::make_unique<Progress>(spec_.name, err_, total);
+    o_.stream.progress = [this](uint64_t bytes, uint64_t docs) { progress_->Add(bytes, docs); };
   }
+  for (const std::string& arg : o_.inputs) ProcessArgument(arg, shared_out);
+  if (progress_) progress_->Finish();
   if (output) {
     if (failed_) {
       output->Discard();

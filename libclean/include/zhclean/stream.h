@@ -11,6 +11,7 @@
 #define ZHCLEAN_STREAM_H_
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -41,6 +42,9 @@ struct StreamOptions {
   size_t chunk_size = 1 << 20;      // Read block; cap on one piece of a line.
   size_t max_record = 64 << 20;     // Largest JSONL record accepted.
   bool check = false;               // Clean but write nothing (--check).
+  // Called on the cleaning thread as input is consumed (bytes, documents
+  // since the last call); may be empty.
+  std::function<void(uint64_t bytes, uint64_t documents)> progress;
 };
 
 // Counters for --stats. Summable across inputs with Merge().
