@@ -7,6 +7,7 @@
 #include "common/cli.h"
 #include "zh_convert.h"
 #include "zh_fix.h"
+#include "zh_strip.h"
 
 namespace zhclean {
 
@@ -24,11 +25,12 @@ struct Step {
 };
 
 const Step kSteps[] = {
+    {"strip", ZhStripToolSpec},
     {"fix", ZhFixToolSpec},
     {"convert", ZhConvertSpec},
 };
 
-constexpr const char* kDefaultSteps = "fix";
+constexpr const char* kDefaultSteps = "strip,fix";
 
 // One spec per step, made once: `early` and `build` of a step share state.
 struct StepSpecs {
@@ -165,7 +167,7 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
       "  zh-clean --config zhclean.conf --format jsonl corpus.jsonl -o clean.jsonl\n";
   spec.add_options = [steps](po::options_description* d) {
     d->add_options()("steps", po::value<std::string>()->default_value(kDefaultSteps)->value_name("LIST"),
-                     "Comma-separated steps to run: fix, convert:CONFIG.");
+                     "Comma-separated steps to run, from: strip, fix, convert:CONFIG.");
     for (const Step& step : kSteps) AddStepOptions(step, steps->of(&step), d);
   };
   spec.early = [steps](const po::variables_map& vm, std::ostream& out, std::ostream& err) {

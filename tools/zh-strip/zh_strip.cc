@@ -129,14 +129,18 @@ std::vector<std::string> RewriteHtmlFormat(const std::vector<std::string>& args)
 
 }  // namespace
 
+cli::ToolSpec ZhStripToolSpec() {
+  cli::ToolSpec spec = ZhStripSpec();
+  spec.build = BuildPipeline;
+  return spec;
+}
+
 int RunZhStrip(const std::vector<std::string>& args, std::istream& in,
                std::ostream& out, std::ostream& err) {
   if (!args.empty() && args[0] == "learn") {
     return RunZhStripLearn(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   }
-  cli::ToolSpec spec = ZhStripSpec();
-  spec.build = BuildPipeline;
-  return cli::RunTool(spec, RewriteHtmlFormat(args), in, out, err);
+  return cli::RunTool(ZhStripToolSpec(), RewriteHtmlFormat(args), in, out, err);
 }
 
 }  // namespace zhclean

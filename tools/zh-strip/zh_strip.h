@@ -5,7 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.h"
+
 namespace zhclean {
+
+// The tool's flags and pipeline, also zh-clean's strip step.
+cli::ToolSpec ZhStripToolSpec();
 
 // zh-strip: removes site chrome from scraped text and HTML; `zh-strip learn`
 // builds a site template table. Returns the exit code.
