@@ -83,7 +83,9 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
 // Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
 // Weak or small fixes are taken only next to a strong one (at least two
 // characters or a three-byte one, 10 nats better).
-void FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+// Returns true when the accepted fixes explain every cp1252 character of
+// the line (then no GBK/Big5 reading needs to be tried).
+bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
   struct Run { size_t begin, end; };
   std::vector<Run> runs;
   size_t leftovers = 0;
@@ -123,10 +125,15 @@ void FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixe
     strong |= !c.weak && c.fix.end - c.fix.begin > 4 &&
               c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
   }
+  size_t accepted = 0;
   for (Utf8Candidate& c : candidates) {
     int gain = c.fix.cost_before - c.fix.cost_after;
-    if ((!c.weak && gain >= kMinGain) || strong) fixes->push_back(std::move(c.fix));
+    if ((!c.weak && gain >= kMinGain) || strong) {
+      fixes->push_back(std::move(c.fix));
+      ++accepted;
+    }
   }
+  return leftovers == 0 && accepted == candidates.size() && accepted > 0;
 }
 
 // A GBK/Big5 reading must be plausible text; counts its Han characters.
@@ -257,8 +264,7 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
 
 void FindLatinMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes) {
-  FindUtf8Runs(chars, fixes);
-  FindDoubleByteRuns(chars, fixes);
+  if (!FindUtf8Runs(chars, fixes)) FindDoubleByteRuns(chars, fixes);
 }
 
 }  // namespace zhclean::internal
