@@ -132,6 +132,7 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   LineCostScope costs(chars);
   if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
+  if (flags & kScreenLostByte) FindShiftedMojibake(chars, &candidates);
   // Overlaps go to the hypothesis that explains most of the line, then to
   // the larger gain.
   std::map<std::string_view, int> rule_gain;

@@ -32,6 +32,7 @@ enum : unsigned {
   kScreenLatin = 1,        // cp1252 characters forming UTF-8 or a long run.
   kScreenGbk = 2,          // GBK codes forming three UTF-8 characters.
   kScreenReplacement = 4,  // U+FFFD.
+  kScreenLostByte = 8,     // '?' or U+FFFD right before a Han character.
 };
 unsigned ScreenFlags(std::string_view text);
 

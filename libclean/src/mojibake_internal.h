@@ -32,11 +32,20 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text);
 
+// A GBK/Big5 reading must be plausible text; counts its Han characters.
+bool ChineseReading(std::string_view text, int* han);
+// Mean unigram cost of the Han characters of `text` (255 when none).
+int MeanHanCost(std::string_view text);
+// True when two neighbouring Han characters of `text` form a known pair.
+bool HasKnownPair(std::string_view text);
+
 // Hypotheses. Each appends candidate fixes for the line.
 void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes);
 void FindCjkMojibake(std::string_view line, const std::vector<Char>& chars,
                      std::vector<MojibakeFix>* fixes);
+// GBK text decoded one byte out of step after a lost byte ('?' or U+FFFD).
+void FindShiftedMojibake(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes);
 
 }  // namespace zhclean::internal
 

@@ -11,6 +11,46 @@
 
 namespace zhclean::internal {
 
+// A GBK/Big5 reading must be plausible text; counts its Han characters.
+bool ChineseReading(std::string_view text, int* han) {
+  *han = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (!PlausibleChar(c)) return false;
+    if (IsHan(c)) ++*han;
+  }
+  return true;
+}
+
+// Mean unigram cost of the Han characters of a reading.
+int MeanHanCost(std::string_view text) {
+  int total = 0, n = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (IsHan(c)) {
+      total += HanUnigramCost(c);
+      ++n;
+    }
+  }
+  return n ? total / n : 255;
+}
+
+// True when two neighbouring Han characters of `text` form a pair the
+// model has seen: real Chinese almost always has one within a few
+// characters; chance readings of Latin text almost never do.
+bool HasKnownPair(std::string_view text) {
+  char32_t prev = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (IsHan(prev) && IsHan(c) && HanUnigramCost(c) < 255 &&
+        CharCost(prev, c) < HanUnigramCost(c) + 5) {
+      return true;
+    }
+    prev = c;
+  }
+  return false;
+}
+
 namespace {
 
 constexpr int kMaxLayers = 3;
@@ -136,17 +176,6 @@ bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixe
   return leftovers == 0 && accepted == candidates.size() && accepted > 0;
 }
 
-// A GBK/Big5 reading must be plausible text; counts its Han characters.
-bool ChineseReading(std::string_view text, int* han) {
-  *han = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (!PlausibleChar(c)) return false;
-    if (IsHan(c)) ++*han;
-  }
-  return true;
-}
-
 struct DoubleByteCandidate {
   MojibakeFix fix;
   int han = 0;
@@ -205,35 +234,6 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
     gain += std::max(0, c.fix.cost_before - c.fix.cost_after);
   }
   return gain;
-}
-
-// Mean unigram cost of the Han characters of a reading.
-int MeanHanCost(std::string_view text) {
-  int total = 0, n = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (IsHan(c)) {
-      total += HanUnigramCost(c);
-      ++n;
-    }
-  }
-  return n ? total / n : 255;
-}
-
-// True when two neighbouring Han characters of `text` form a pair the
-// model has seen: real Chinese almost always has one within a few
-// characters; chance readings of Latin text almost never do.
-bool HasKnownPair(std::string_view text) {
-  char32_t prev = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (IsHan(prev) && IsHan(c) && HanUnigramCost(c) < 255 &&
-        CharCost(prev, c) < HanUnigramCost(c) + 5) {
-      return true;
-    }
-    prev = c;
-  }
-  return false;
 }
 
 // One encoding per line: the one whose readings gain most. A reading

@@ -114,6 +114,7 @@ unsigned Scan(std::string_view text, bool first) {
   const unsigned char* end = p + text.size();
   Hypothesis latin, gbk;
   int latin_chars = 0;  // cp1252 characters in a row (GBK/Big5 trails allowed).
+  bool lost = false;    // The previous character was '?' or U+FFFD.
   const uint8_t ascii_pair = kNone * kClasses + kAscii;
   while (p < end) {
     unsigned b = *p;
@@ -125,6 +126,7 @@ unsigned Scan(std::string_view text, bool first) {
         gbk.Apply(t.step[gbk.state][ascii_pair], kLong);
       }
       if (b < 0x40 || b > 0x7E) latin_chars = 0;
+      lost = b == '?';
       continue;
     }
     if (b < 0xE0) {
@@ -141,6 +143,11 @@ unsigned Scan(std::string_view text, bool first) {
       flags |= kScreenReplacement;
       if (first) return flags;
     }
+    if (lost && c >= 0x3400 && c < 0xA000) {
+      flags |= kScreenLostByte;
+      if (first) return flags;
+    }
+    lost = c == 0xFFFD;
     const std::array<uint8_t, 2>& k = t.pair[c];
     if (k[0] != kUnmapped) {
       latin.Apply(t.step[latin.state][k[0]], kLong | kShort);

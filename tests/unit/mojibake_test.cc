@@ -135,6 +135,31 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsGbkWithReplacements) {
   EXPECT_EQ(r.worse, 0u);
 }
 
+// GBK whose decoder lost a lead byte a third of the way in (shown as '?')
+// and read the rest of the run one byte out of step.
+Damage GbkOutOfStep() {
+  return [](const std::string& line, std::string* bad) {
+    std::string bytes;
+    if (!EncodeLegacy(Legacy::kGbk, line, &bytes)) return false;
+    size_t k = bytes.size() / 3;
+    size_t i = 0;
+    while (i < k) i += static_cast<unsigned char>(bytes[i]) >= 0x80 ? 2 : 1;
+    if (i + 1 >= bytes.size() || static_cast<unsigned char>(bytes[i]) < 0x80) return false;
+    bytes[i] = '?';
+    bad->clear();
+    DecodeLegacyLossy(Legacy::kGbk, bytes, bad);
+    return true;
+  };
+}
+
+TEST_F(MojibakeCorpusTest, GbkOneByteOutOfStep) {
+  Rates r = Measure(lines_, GbkOutOfStep());
+  Print("gbk-out-of-step", r);
+  EXPECT_GE(r.lines, 500u);
+  EXPECT_GE(1.0 * r.recovered / r.chars, 0.80);
+  EXPECT_EQ(r.worse, 0u);
+}
+
 TEST_F(MojibakeCorpusTest, Utf8ReadAsBig5WithReplacements) {
   Rates r = Measure(lines_, Utf8AsLegacy(Legacy::kBig5));
   Print("utf8-as-big5", r);

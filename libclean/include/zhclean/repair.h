@@ -11,7 +11,8 @@
 // Every change is recorded in the stage's EditLog under these rules:
 //   encoding:bom, encoding:<name>, encoding:undecided, encoding:invalid,
 //   mojibake:utf8-as-cp1252, mojibake:gbk-as-cp1252, mojibake:big5-as-cp1252,
-//   mojibake:utf8-as-gbk, mojibake:utf8-as-big5, garbage.
+//   mojibake:utf8-as-gbk, mojibake:utf8-as-big5, mojibake:gbk-shifted,
+//   garbage (mark, drop), garbage:kept (counted only).
 #ifndef ZHCLEAN_REPAIR_H_
 #define ZHCLEAN_REPAIR_H_
 
