@@ -56,5 +56,16 @@ printf '[convert]\nbogus = 1\n' > "$WORK/bad.conf"
 "$C" --config "$WORK/bad.conf" "$WORK/in.txt" 2> "$WORK/err"; expect_eq "bad config rc" "$?" 2
 expect_match "bad config message" "$(cat "$WORK/err")" "bad.conf: .*convert.bogus"
 "$C" --steps convert:nosuch "$WORK/in.txt" 2> "$WORK/err"; expect_eq "bad convert config rc" "$?" 2
-expect_match "bad convert config" "$(cat "$WORK/err")" "convert step: unknown OpenCC config 'nosuch'"
+expect_match "bad convert config" "$(cat "$WORK/err")" "unknown config 'nosuch'; available: .*s2t"
+# Statistics of shards add up to those of one run over all of them.
+a="$SRC/samples/000_e8d26845c6ac1826/input.txt"
+b="$SRC/samples/003_a97e58f28c234661/input.txt"
+"$C" --stats-file "$WORK/s1.json" "$a" > /dev/null
+"$C" --stats-file "$WORK/s2.json" "$b" > /dev/null
+"$C" --stats-file "$WORK/s12.json" "$a" "$b" > /dev/null
+"$C" stats-merge "$WORK/s1.json" "$WORK/s2.json" > "$WORK/merged.json"
+expect_eq "stats-merge" "$(sed 's/"seconds":[0-9.]*//' "$WORK/merged.json")" "$(sed 's/"seconds":[0-9.]*//' "$WORK/s12.json")"
+printf '{"tool":1' > "$WORK/broken.json"
+"$C" stats-merge "$WORK/s1.json" "$WORK/broken.json" 2> "$WORK/err"; expect_eq "stats-merge bad rc" "$?" 1
+expect_match "stats-merge bad message" "$(cat "$WORK/err")" "statistics 2: not a --stats JSON object"
 finish

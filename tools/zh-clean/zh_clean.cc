@@ -2,9 +2,12 @@
 
 #include <boost/algorithm/string.hpp>
 #include <boost/make_shared.hpp>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
 #include "common/cli.h"
+#include "zhclean/stream.h"
 #include "zh_convert.h"
 #include "zh_fix.h"
 #include "zh_strip.h"
@@ -157,7 +160,8 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
   for (const Step& step : kSteps) steps->specs.push_back(step.spec());
   cli::ToolSpec spec;
   spec.name = "zh-clean";
-  spec.usage = "[--steps LIST] [--config FILE] [OPTION]... [FILE]...";
+  spec.usage = "[--steps LIST] [--config FILE] [OPTION]... [FILE]...\n"
+               "       zh-clean stats-merge STATS.json...";
   spec.summary =
       "Run the cleaning steps in one pass over one parse of each document, always in\n"
       "the order repair, strip, fix, convert; the output is byte-identical to piping\n"
@@ -181,10 +185,38 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
   return spec;
 }
 
+// `zh-clean stats-merge FILE...`: prints the sum of --stats-file outputs.
+int RunStatsMerge(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+  if (files.empty() || files[0] == "--help" || files[0] == "-h") {
+    (files.empty() ? err : out) << "Usage: zh-clean stats-merge STATS.json...\n"
+                                   "Sum the --stats-file outputs of several runs (shards).\n";
+    return files.empty() ? cli::kExitUsage : cli::kExitOk;
+  }
+  std::vector<std::string> jsons;
+  for (const std::string& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      err << "zh-clean: " << path << ": cannot open\n";
+      return cli::kExitFailure;
+    }
+    jsons.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto merged = MergeStatsJson(jsons);
+  if (!merged.ok()) {
+    err << "zh-clean: " << merged.status().message() << "\n";
+    return cli::kExitFailure;
+  }
+  out << *merged << "\n";
+  return out.flush() ? cli::kExitOk : cli::kExitFailure;
+}
+
 }  // namespace
 
 int RunZhClean(const std::vector<std::string>& args, std::istream& in,
                std::ostream& out, std::ostream& err) {
+  if (!args.empty() && args[0] == "stats-merge") {
+    return RunStatsMerge(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  }
   return cli::RunTool(ZhCleanSpec(std::make_shared<StepSpecs>()), args, in, out, err);
 }
 

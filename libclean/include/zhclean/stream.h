@@ -77,6 +77,11 @@ std::string StatsJson(std::string_view tool, const StreamReport& report,
 std::string StatsJson(std::string_view tool, const StreamReport& report,
                       const std::vector<const Pipeline*>& pipelines, double seconds);
 
+// Sums --stats JSON objects from several runs (shards) into one: every
+// counter and every changes.<step>.<rule> is added; "seconds" is the sum
+// of the runs' times. kDataError names the object that is malformed.
+StatusOr<std::string> MergeStatsJson(const std::vector<std::string>& jsons);
+
 // One --explain JSONL line, newline included, for `edit` made to a
 // document of `input`.
 std::string EditJson(std::string_view input, const Edit& edit);
