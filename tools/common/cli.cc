@@ -267,6 +267,19 @@ void Job::ProcessInput(const std::string& path, std::ostream* shared_out,
   if (!s.ok()) Error(s.message() + " (left unchanged)");
 }
 
+// Removes temp files that a killed run left for `target`
+// (".<name>.zhclean-XXXXXX", see AtomicOutputFile).
+void RemoveStaleTemps(const std::string& target) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p(target);
+  std::string prefix = "." + p.filename().string() + ".zhclean-";
+  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) fs::remove(entry.path(), ec);
+  }
+}
+
 void Job::ProcessArgument(const std::string& arg, std::ostream* shared_out) {
   auto expanded = ExpandInputs({arg}, o_.recursive);
   if (!expanded.ok()) {
@@ -288,6 +301,7 @@ void Job::ProcessArgument(const std::string& arg, std::ostream* shared_out) {
       fs::path rel = from_directory ? fs::relative(path, arg, ec) : fs::path(path).filename();
       target = (fs::path(o_.output) / rel).string();
       if (o_.skip_existing && fs::exists(target, ec)) continue;
+      if (o_.skip_existing) RemoveStaleTemps(target);
     }
     ProcessInput(path, shared_out, target);
   }
