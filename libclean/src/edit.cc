@@ -19,4 +19,12 @@ void EditLog::Count(std::string_view rule, uint64_t n) {
   it->second += n;
 }
 
+void EditLog::Note(uint64_t offset, std::string_view rule, std::string_view reason, uint64_t n) {
+  if (n == 0) return;
+  auto it = by_rule_.find(rule);
+  if (it == by_rule_.end()) it = by_rule_.emplace(std::string(rule), 0).first;
+  it->second += n;
+  if (detailed()) (*sink_)(Edit{step_, document_, offset, "", "", rule, reason});
+}
+
 }  // namespace zhclean

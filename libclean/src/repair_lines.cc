@@ -67,7 +67,8 @@ void LineRepairer::HandleGarbage(std::string_view line, bool newline, uint64_t o
   runs_.clear();
   FindGarbage(line, &runs_);
   if (runs_.empty() || garbage_ == GarbageMode::kKeep) {
-    log->Count("garbage:kept", runs_.size());
+    log->Note(offset, "garbage:kept", "unrecoverable mojibake kept (--garbage keep)",
+              runs_.size());
     out->append(line);
     if (newline) out->push_back('\n');
     return;

@@ -84,7 +84,7 @@ Status RepairStage::Start(bool complete, EditLog* log) {
   std::string why = "input decoded as " + std::string(EncodingName(encoding_)) +
                     (options_.from ? " (--from)" : " (confidence " + ConfidenceText(guess.confidence) + ")");
   if (guess.confidence < 0.5) {
-    log->Record(0, "", "", "encoding:undecided", "no encoding fits well; " + why);
+    log->Note(0, "encoding:undecided", "no encoding fits well; " + why);
   }
   if (guess.bom_length > 0) {
     log->Record(0, "\xEF\xBB\xBF", "", "encoding:bom", "byte-order mark removed");

@@ -10,6 +10,7 @@
 #include "zhclean/stream.h"
 #include "zh_convert.h"
 #include "zh_fix.h"
+#include "zh_repair.h"
 #include "zh_strip.h"
 
 namespace zhclean {
@@ -25,15 +26,17 @@ namespace po = cli::po;
 struct Step {
   const char* name;
   cli::ToolSpec (*spec)();
+  const char* left_out;  // A flag of the tool that makes no sense here.
 };
 
 const Step kSteps[] = {
-    {"strip", ZhStripToolSpec},
-    {"fix", ZhFixToolSpec},
-    {"convert", ZhConvertSpec},
+    {"repair", ZhRepairToolSpec, "detect"},
+    {"strip", ZhStripToolSpec, nullptr},
+    {"fix", ZhFixToolSpec, nullptr},
+    {"convert", ZhConvertSpec, "list"},
 };
 
-constexpr const char* kDefaultSteps = "strip,fix";
+constexpr const char* kDefaultSteps = "repair,strip,fix";
 
 // One spec per step, made once: `early` and `build` of a step share state.
 struct StepSpecs {
@@ -69,6 +72,7 @@ void AddStepOptions(const Step& step, const cli::ToolSpec& spec, po::options_des
   spec.add_options(&own);
   po::options_description group(std::string(step.name) + " step (see " + spec.name + " --help)");
   for (const auto& option : own.options()) {
+    if (step.left_out && option->long_name() == step.left_out) continue;
     std::string name = std::string(step.name) + "." + option->long_name();
     group.add(boost::make_shared<po::option_description>(
         name.c_str(), new SharedSemantic(option->semantic()), option->description().c_str()));
@@ -171,7 +175,7 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
       "  zh-clean --config zhclean.conf --format jsonl corpus.jsonl -o clean.jsonl\n";
   spec.add_options = [steps](po::options_description* d) {
     d->add_options()("steps", po::value<std::string>()->default_value(kDefaultSteps)->value_name("LIST"),
-                     "Comma-separated steps to run, from: strip, fix, convert:CONFIG.");
+                     "Comma-separated steps to run, from: repair, strip, fix, convert:CONFIG.");
     for (const Step& step : kSteps) AddStepOptions(step, steps->of(&step), d);
   };
   spec.early = [steps](const po::variables_map& vm, std::ostream& out, std::ostream& err) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <istream>
 #include <ostream>
 
@@ -136,7 +137,7 @@ cli::ToolSpec ZhRepairSpec(std::istream& in) {
           << "\nTry 'zh-repair --help' for more information.\n";
       return cli::kExitUsage;
     }
-    if (vm["detect"].as<bool>()) return Detect(vm, in, out, err);
+    if (vm.count("detect") && vm["detect"].as<bool>()) return Detect(vm, in, out, err);
     return -1;
   };
   spec.build = Build;
@@ -144,6 +145,8 @@ cli::ToolSpec ZhRepairSpec(std::istream& in) {
 }
 
 }  // namespace
+
+cli::ToolSpec ZhRepairToolSpec() { return ZhRepairSpec(std::cin); }
 
 int RunZhRepair(const std::vector<std::string>& args, std::istream& in,
                 std::ostream& out, std::ostream& err) {

@@ -55,6 +55,10 @@ class EditLog {
               std::string_view rule, std::string_view reason);
   // Counts `n` changes under `rule` without details.
   void Count(std::string_view rule, uint64_t n);
+  // Counts `n` findings under `rule` that changed nothing (garbage kept, an
+  // undecided encoding): they show in --stats, and in --explain as entries
+  // with empty before and after, but do not mark the document as changed.
+  void Note(uint64_t offset, std::string_view rule, std::string_view reason, uint64_t n = 1);
 
   uint64_t document_edits() const { return document_edits_; }
   const std::map<std::string, uint64_t, std::less<>>& by_rule() const {
