@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "diff_edits.h"
 #include "script_dict.h"
@@ -41,12 +42,21 @@ void Leaves(const opencc::DictPtr& dict, std::vector<const opencc::Dict*>* out) 
   }
 }
 
-std::unique_ptr<internal::PrefixDictGroup> Group(const std::vector<const opencc::Dict*>& leaves) {
+using LeafCache = std::map<const opencc::Dict*, std::shared_ptr<const internal::PrefixDict>>;
+
+// Builds each OpenCC dictionary into our matcher once, however many groups
+// use it.
+std::unique_ptr<internal::PrefixDictGroup> Group(const std::vector<const opencc::Dict*>& leaves,
+                                                 LeafCache* cache) {
   auto group = std::make_unique<internal::PrefixDictGroup>();
   for (const opencc::Dict* dict : leaves) {
-    auto leaf = std::make_unique<internal::PrefixDict>();
-    for (const auto& entry : *dict->GetLexicon()) leaf->Add(entry->Key(), entry->GetDefault());
-    group->Add(std::move(leaf));
+    auto& leaf = (*cache)[dict];
+    if (!leaf) {
+      auto built = std::make_shared<internal::PrefixDict>();
+      for (const auto& entry : *dict->GetLexicon()) built->Add(entry->Key(), entry->GetDefault());
+      leaf = std::move(built);
+    }
+    group->Add(leaf);
   }
   return group;
 }
@@ -58,15 +68,16 @@ StatusOr<std::unique_ptr<internal::ScriptChain>> BuildChain(const opencc::Conver
   if (!segmentation) return InvalidArgumentError("unsupported OpenCC segmentation type");
   std::vector<const opencc::Dict*> segmentation_leaves;
   Leaves(segmentation->GetDict(), &segmentation_leaves);
+  LeafCache cache;
   std::vector<std::unique_ptr<internal::PrefixDictGroup>> conversions;
   bool first_is_segmentation = false;
   for (const auto& conversion : converter.GetConversionChain()->GetConversions()) {
     std::vector<const opencc::Dict*> leaves;
     Leaves(conversion->GetDict(), &leaves);
     if (conversions.empty()) first_is_segmentation = leaves == segmentation_leaves;
-    conversions.push_back(Group(leaves));
+    conversions.push_back(Group(leaves, &cache));
   }
-  return std::make_unique<internal::ScriptChain>(Group(segmentation_leaves),
+  return std::make_unique<internal::ScriptChain>(Group(segmentation_leaves, &cache),
                                                  std::move(conversions), first_is_segmentation);
 }
 

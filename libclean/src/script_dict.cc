@@ -107,8 +107,9 @@ void PrefixDict::Add(std::string_view key, std::string_view value) {
   uint32_t node = 0;
   for (size_t i = 0; i < key.size();) node = AddChild(node, Decode(key, &i));
   if (value_of_[node] != kNone) return;
-  value_of_[node] = static_cast<uint32_t>(values_.size());
-  values_.emplace_back(value);
+  value_of_[node] = static_cast<uint32_t>(value_ends_.size());
+  values_.append(value);
+  value_ends_.push_back(static_cast<uint32_t>(values_.size()));
   ++entries_;
 }
 
@@ -118,9 +119,10 @@ size_t PrefixDict::MatchPrefix(std::string_view s, std::string_view* value) cons
   while (pos < s.size()) {
     node = Child(node, Decode(s, &pos));
     if (node == kNone) break;
-    if (value_of_[node] != kNone) {
+    if (uint32_t v = value_of_[node]; v != kNone) {
       best = pos;
-      *value = values_[value_of_[node]];
+      uint32_t begin = v == 0 ? 0 : value_ends_[v - 1];
+      *value = std::string_view(values_).substr(begin, value_ends_[v] - begin);
     }
   }
   return best;

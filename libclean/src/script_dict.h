@@ -45,19 +45,22 @@ class PrefixDict {
   std::vector<uint32_t> edge_nodes_;
   std::vector<uint64_t> filter_;
   size_t edges_ = 0;
-  std::vector<uint32_t> value_of_;         // Node -> index in values_, or kNone.
-  std::vector<std::string> values_;
+  std::vector<uint32_t> value_of_;         // Node -> index in value_ends_, or kNone.
+  std::string values_;                     // All values, back to back.
+  std::vector<uint32_t> value_ends_;       // End of value i in values_.
   size_t entries_ = 0;
 };
 
 // OpenCC's DictGroup: the first dictionary with any match wins.
+// Groups share dictionaries: a config often uses the same file for
+// segmentation and conversion.
 class PrefixDictGroup {
  public:
-  void Add(std::unique_ptr<PrefixDict> dict) { dicts_.push_back(std::move(dict)); }
+  void Add(std::shared_ptr<const PrefixDict> dict) { dicts_.push_back(std::move(dict)); }
   size_t MatchPrefix(std::string_view s, std::string_view* value) const;
 
  private:
-  std::vector<std::unique_ptr<PrefixDict>> dicts_;
+  std::vector<std::shared_ptr<const PrefixDict>> dicts_;
 };
 
 // A whole OpenCC config: segmentation dictionary plus conversion chain.
