@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole pipeline on ~100 MB of JSONL built from the samples, in one
+# hyperfine run: zh-clean (-j 1 and -j 2) vs the four tools piped vs
+# `opencc -c s2t` alone; then peak RSS of zh-clean at 100 MB and 400 MB.
+# Usage: bench/pipeline.sh [build-dir] [MB] (defaults: build 100).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+mb=${2:-100}
+T="$build/tools"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work/corpus.jsonl" "$mb" samples/*/input.txt <<'PY'
+import json, sys
+out, mb, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+docs = [json.dumps({"url": "http://example.com/" + p, "text": open(p, encoding="utf-8").read()},
+                   ensure_ascii=False) + "\n" for p in paths]
+with open(out, "w", encoding="utf-8") as f:
+    size = 0
+    while size < mb * 1_000_000:
+        for d in docs:
+            f.write(d)
+            size += len(d.encode())
+PY
+echo "input: $(stat -c %s "$work/corpus.jsonl") bytes, $(wc -l < "$work/corpus.jsonl") documents"
+steps="repair,strip,fix,convert:s2t"
+piped="$T/zh-repair --format jsonl | $T/zh-strip --format jsonl | $T/zh-fix --format jsonl | $T/zh-convert -c s2t --format jsonl"
+"$T/zh-clean" --steps "$steps" --format jsonl -j 1 "$work/corpus.jsonl" > "$work/a"
+bash -c "$piped" < "$work/corpus.jsonl" > "$work/b"
+cmp "$work/a" "$work/b" && echo "zh-clean output == piped tools output"
+hyperfine --runs 3 --export-markdown "$work/table.md" \
+  -n "zh-clean -j 1" "$T/zh-clean --steps $steps --format jsonl -j 1 $work/corpus.jsonl -o $work/o1" \
+  -n "zh-clean -j 2" "$T/zh-clean --steps $steps --format jsonl -j 2 $work/corpus.jsonl -o $work/o2" \
+  -n "four tools piped" "bash -c '$piped < $work/corpus.jsonl > $work/o3'" \
+  -n "opencc -c s2t alone" "opencc -c s2t -i $work/corpus.jsonl -o $work/o4"
+cat "$work/table.md"
+for n in 1 4; do
+  for i in $(seq 1 $n); do cat "$work/corpus.jsonl"; done |
+    /usr/bin/time -f "zh-clean -j 2 on $((n * mb)) MB: peak RSS %M KB, %e s" \
+      "$T/zh-clean" --steps "$steps" --format jsonl -j 2 > /dev/null
+done
