@@ -7,18 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "unit/test_util.h"
 #include "zhclean/fix.h"
 #include "zhclean/pipeline.h"
 
 namespace zhclean {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testutil::ReadFile;
 
 std::string Sample(const std::string& name) {
   return ReadFile(std::string(ZHCLEAN_SOURCE_DIR) + "/samples/" + name + "/input.txt");

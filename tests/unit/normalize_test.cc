@@ -1,6 +1,7 @@
 // The normalize stage end to end: the ruby golden of samples/001, zero
 // changes on clean corpora, chunk-boundary invariance, idempotence, edit
 // offsets and the option switches.
+#include "unit/test_util.h"
 #include "zhclean/normalize.h"
 
 #include <gtest/gtest.h>
@@ -55,12 +56,7 @@ std::string Normalize(const std::string& text,
   return out;
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 std::filesystem::path SharedDir() { return ZHCLEAN_SHARED_DIR; }
 std::filesystem::path Samples() {

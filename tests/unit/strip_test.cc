@@ -1,3 +1,4 @@
+#include "unit/test_util.h"
 #include "zhclean/strip.h"
 
 #include <gtest/gtest.h>
@@ -11,12 +12,7 @@
 namespace zhclean {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testutil::ReadFile;
 
 std::shared_ptr<const ChromeRuleSet> SourceRules() {
   static auto rules = [] {

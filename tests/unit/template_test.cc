@@ -6,17 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "unit/test_util.h"
 #include "zhclean/strip.h"
 
 namespace zhclean {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testutil::ReadFile;
 
 // An invented site frame: no chrome rule knows any of these lines.
 const char kHeader[] =
