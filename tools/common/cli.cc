@@ -449,6 +449,31 @@ int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
   }
 }
 
+int SubcommandUsageError(const std::string& command, const std::string& message,
+                         std::ostream& err) {
+  err << command << ": " << message << "\n"
+      << "Try '" << command << " --help' for more information.\n";
+  return kExitUsage;
+}
+
+bool ParseSubcommandArgs(const std::string& command, const std::vector<std::string>& args,
+                         const po::options_description& visible, const char* positional,
+                         po::variables_map* vm, std::ostream& err) {
+  po::options_description all;
+  all.add(visible).add_options()(positional, po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positional_description;
+  positional_description.add(positional, -1);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional_description).run(),
+              *vm);
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    SubcommandUsageError(command, e.what(), err);
+    return false;
+  }
+  return true;
+}
+
 int Main(int argc, char** argv, RunFn run) {
   std::signal(SIGXFSZ, SIG_IGN);
   std::ios::sync_with_stdio(false);

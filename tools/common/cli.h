@@ -55,6 +55,18 @@ struct ToolSpec {
 int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
             std::istream& in, std::ostream& out, std::ostream& err);
 
+// For subcommands ("zh-fix suggest", "zh-strip learn"): prints
+// "<command>: <message>" and the --help hint to `err`; returns kExitUsage.
+int SubcommandUsageError(const std::string& command, const std::string& message,
+                         std::ostream& err);
+
+// Parses a subcommand's `args` against `visible`, collecting positional
+// arguments as the option `positional`. On a bad flag reports it with
+// SubcommandUsageError and returns false.
+bool ParseSubcommandArgs(const std::string& command, const std::vector<std::string>& args,
+                         const po::options_description& visible, const char* positional,
+                         po::variables_map* vm, std::ostream& err);
+
 // The body of every main(): sets up the process (unsynced iostreams, SIGXFSZ
 // ignored so a file-size limit is a write error) and runs `run` on argv.
 int Main(int argc, char** argv, RunFn run);

@@ -49,16 +49,8 @@ void PrintSuggestHelp(const po::options_description& d, std::ostream& out) {
 int RunZhFixSuggest(const std::vector<std::string>& args, std::ostream& out,
                     std::ostream& err) {
   po::options_description visible = SuggestOptionsDescription();
-  po::options_description all;
-  all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "");
-  po::positional_options_description positional;
-  positional.add("corpus", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "zh-fix: suggest: " << e.what() << "\nTry 'zh-fix suggest --help' for more information.\n";
+  if (!cli::ParseSubcommandArgs("zh-fix suggest", args, visible, "corpus", &vm, err)) {
     return cli::kExitUsage;
   }
   if (vm.count("help")) {
@@ -66,8 +58,7 @@ int RunZhFixSuggest(const std::vector<std::string>& args, std::ostream& out,
     return out.flush() ? cli::kExitOk : cli::kExitFailure;
   }
   if (!vm.count("corpus")) {
-    err << "zh-fix: suggest: no CORPUS given\nTry 'zh-fix suggest --help' for more information.\n";
-    return cli::kExitUsage;
+    return cli::SubcommandUsageError("zh-fix suggest", "no CORPUS given", err);
   }
   SuggestOptions o;
   o.corpus_paths = vm["corpus"].as<std::vector<std::string>>();

@@ -15,9 +15,7 @@ namespace {
 namespace po = cli::po;
 
 int LearnUsage(const std::string& message, std::ostream& err) {
-  err << "zh-strip learn: " << message << "\n"
-      << "Try 'zh-strip learn --help' for more information.\n";
-  return cli::kExitUsage;
+  return cli::SubcommandUsageError("zh-strip learn", message, err);
 }
 
 po::options_description LearnOptions() {
@@ -69,16 +67,9 @@ bool WriteTable(const SiteTemplates& templates, const std::string& path, std::os
 int RunZhStripLearn(const std::vector<std::string>& args, std::ostream& out,
                     std::ostream& err) {
   po::options_description visible = LearnOptions();
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "Inputs.");
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return LearnUsage(e.what(), err);
+  if (!cli::ParseSubcommandArgs("zh-strip learn", args, visible, "input", &vm, err)) {
+    return cli::kExitUsage;
   }
   if (vm.count("help")) {
     out << "Usage: zh-strip learn [-r] -o TABLE FILE...\n"
