@@ -28,6 +28,11 @@ expect_eq "consumer runs" "$("$WORK/consumer/consumer" 2>&1)" "漢字"
 cflags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags zhclean)
 expect_match "pkg-config cflags" "$cflags" "^-I$prefix/lib/pkgconfig/../../include"
 expect_match "pkg-config libs" "$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --libs zhclean)" "-lzhclean_clean"
-man_page=$(MANWIDTH=80 man -l "$prefix/share/man/man1/zh-convert.1" 2>/dev/null | head -20)
-expect_match "man page" "$man_page" "zh-convert"
+for tool in zh-repair zh-strip zh-fix zh-convert zh-clean; do
+  page="$prefix/share/man/man1/$tool.1"
+  expect_match "$tool man page" "$(head -5 "$page" 2>&1)" "\.TH ${tool^^} \"1\""
+  expect_match "$tool man page options" "$(grep -c 'Print this help' "$page" 2>&1)" "^[1-9]"
+done
+expect_match "man page NAME" "$(sed -n '/^\.SH NAME/{n;p}' "$prefix/share/man/man1/zh-convert.1")" \
+  "zh-convert .- convert Chinese script variants"
 finish
