@@ -7,6 +7,8 @@
 #include <sstream>
 #include <thread>
 
+#include "utf8.h"
+
 namespace zhclean {
 
 namespace {
@@ -174,11 +176,7 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
       b->options = &batch_options;
       b->name = std::string(name);
       offset += b->data.size();
-      for (const char* p = b->data.data(), *end = p + b->data.size();
-           (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));
-           ++p) {
-        ++line;
-      }
+      line += internal::CountNewlines(b->data);
       {
         std::lock_guard<std::mutex> lock(impl_->mu);
         impl_->queue.push_back(b.get());

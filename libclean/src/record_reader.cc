@@ -46,11 +46,7 @@ void RecordReader::Emit(size_t len, bool last, bool separator, Piece* piece) {
   piece->offset = offset_;
   piece->line = line_;
   size_t consumed = len + (separator ? 1 : 0);
-  for (const char* nl = b; (nl = static_cast<const char*>(
-                               std::memchr(nl, '\n', static_cast<size_t>(b + consumed - nl))));
-       ++nl) {
-    ++line_;
-  }
+  line_ += CountNewlines(std::string_view(b, consumed));
   offset_ += consumed;
   begin_ += consumed;
   in_record_ = !last;

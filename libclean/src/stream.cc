@@ -46,8 +46,9 @@ bool IsEscapeRange(std::string_view s, size_t i) {  // F4 8F BC..BF xx
          static_cast<unsigned char>(s[i + 2]) >= 0xBC;
 }
 
-bool NeedsEscaping(std::string_view s) {
-  if (internal::ValidUtf8Prefix(s) != s.size()) return true;
+// `valid` is ValidUtf8Prefix(s), already computed by the caller.
+bool NeedsEscaping(std::string_view s, size_t valid) {
+  if (valid != s.size()) return true;
   for (size_t i = s.find('\xF4'); i != std::string_view::npos; i = s.find('\xF4', i + 1)) {
     if (IsEscapeRange(s, i)) return true;
   }
@@ -146,8 +147,7 @@ Diagnostic Driver::MakeDiagnostic(const Piece& p, size_t pos, bool byte_located,
   d.path = std::string(name_);
   d.byte_offset = p.offset + pos;
   d.has_byte_offset = byte_located;
-  auto begin = p.data.begin();
-  d.line = p.line + static_cast<uint64_t>(std::count(begin, begin + static_cast<long>(pos), '\n'));
+  d.line = p.line + internal::CountNewlines(p.data.substr(0, pos));
   d.message = std::move(message);
   return d;
 }
@@ -178,7 +178,7 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
     if (options_.keep_invalid_utf8) {
-      if (NeedsEscaping(data)) {
+      if (NeedsEscaping(data, valid)) {
         escaped_.clear();
         EscapeInvalidBytes(data, &escaped_);
         data = escaped_;

@@ -141,6 +141,17 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+size_t CountNewlines(std::string_view s) {
+  size_t n = 0;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
+
 size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += !IsCont(static_cast<unsigned char>(c));

@@ -33,6 +33,9 @@ char32_t NextCodePoint(std::string_view s, size_t* i);
 // Appends the UTF-8 encoding of `cp` to *out.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Number of '\n' bytes in `s` (memchr-based).
+size_t CountNewlines(std::string_view s);
+
 // Number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 
