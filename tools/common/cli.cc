@@ -193,7 +193,13 @@ class Job {
   // Cleans `path` into `target` (atomically) or, when target is empty, into
   // *shared_out.
   void ProcessInput(const std::string& path, std::ostream* shared_out, const std::string& target);
-  void ProcessArgument(const std::string& arg, std::ostream* shared_out);
+  struct Input {
+    std::string path;
+    std::string target;  // Atomic output file; empty: the shared stream.
+  };
+  // Expands every argument once into the inputs to clean and their outputs
+  // (reporting bad arguments; leaving finished ones with --skip-existing).
+  std::vector<Input> PlanInputs();
   // Prefixes the current input's name unless the message starts with it.
   std::string Describe(const Status& s) const {
     if (s.message().rfind(current_input_, 0) == 0) return s.message();
@@ -280,31 +286,35 @@ void RemoveStaleTemps(const std::string& target) {
   }
 }
 
-void Job::ProcessArgument(const std::string& arg, std::ostream* shared_out) {
-  auto expanded = ExpandInputs({arg}, o_.recursive);
-  if (!expanded.ok()) {
-    Error(expanded.status().message());
-    return;
-  }
+std::vector<Job::Input> Job::PlanInputs() {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  bool from_directory = fs::is_directory(arg, ec);
-  for (const std::string& path : *expanded) {
-    std::string target;
-    if (o_.in_place) {
-      target = path;
-    } else if (o_.mirror) {
-      if (path == "-") {
-        Error("standard input cannot go to the output directory " + o_.output);
-        continue;
-      }
-      fs::path rel = from_directory ? fs::relative(path, arg, ec) : fs::path(path).filename();
-      target = (fs::path(o_.output) / rel).string();
-      if (o_.skip_existing && fs::exists(target, ec)) continue;
-      if (o_.skip_existing) RemoveStaleTemps(target);
+  std::vector<Input> plan;
+  for (const std::string& arg : o_.inputs) {
+    auto expanded = ExpandInputs({arg}, o_.recursive);
+    if (!expanded.ok()) {
+      Error(expanded.status().message());
+      continue;
     }
-    ProcessInput(path, shared_out, target);
+    std::error_code ec;
+    bool from_directory = fs::is_directory(arg, ec);
+    for (const std::string& path : *expanded) {
+      std::string target;
+      if (o_.in_place) {
+        target = path;
+      } else if (o_.mirror) {
+        if (path == "-") {
+          Error("standard input cannot go to the output directory " + o_.output);
+          continue;
+        }
+        fs::path rel = from_directory ? fs::relative(path, arg, ec) : fs::path(path).filename();
+        target = (fs::path(o_.output) / rel).string();
+        if (o_.skip_existing && fs::exists(target, ec)) continue;
+        if (o_.skip_existing) RemoveStaleTemps(target);
+      }
+      plan.push_back({path, target});
+    }
   }
+  return plan;
 }
 
 void Job::PrintStats(double seconds) {
@@ -360,20 +370,17 @@ int Job::Run(const po::variables_map& vm) {
   }
   std::ostream* shared_out = output ? &output->stream() : &out_;
   if (o_.mirror) shared_out = nullptr;
+  std::vector<Input> plan = PlanInputs();
   if (o_.progress) {
     uint64_t total = 0;
-    for (const std::string& arg : o_.inputs) {
-      auto expanded = ExpandInputs({arg}, o_.recursive);
-      if (!expanded.ok()) continue;
-      for (const std::string& path : *expanded) {
-        std::error_code ec;
-        if (path != "-") total += std::filesystem::file_size(path, ec);
-      }
+    for (const Input& input : plan) {
+      std::error_code ec;
+      if (input.path != "-") total += std::filesystem::file_size(input.path, ec);
     }
     progress_ = std::make_unique<Progress>(spec_.name, err_, total);
     o_.stream.progress = [this](uint64_t bytes, uint64_t docs) { progress_->Add(bytes, docs); };
   }
-  for (const std::string& arg : o_.inputs) ProcessArgument(arg, shared_out);
+  for (const Input& input : plan) ProcessInput(input.path, shared_out, input.target);
   if (progress_) progress_->Finish();
   if (output) {
     if (failed_) {
