@@ -3,24 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/pass_test_util.h"
+
 #include <string>
 
 namespace zhclean::internal {
 namespace {
 
-std::string Apply(void (*pass)(std::string_view, PassEdits*),
-                  const std::string& line) {
-  PassEdits edits;
-  pass(line, &edits);
-  std::string out;
-  ApplyPassEdits(line, edits, &out);
-  return out;
-}
-
-struct Case {
-  const char* in;
-  const char* want;
-};
+using Case = PassCase;
 
 TEST(EntityTest, Table) {
   const Case cases[] = {
@@ -58,7 +48,7 @@ TEST(EntityTest, Table) {
       {"q=1&r=2;", "q=1&r=2;"},
   };
   for (const Case& c : cases)
-    EXPECT_EQ(Apply(FindEntityEdits, c.in), c.want) << c.in;
+    EXPECT_EQ(RunPass(FindEntityEdits, c.in), c.want) << c.in;
 }
 
 TEST(EntityTest, DecodeCharRefEnds) {
@@ -97,7 +87,7 @@ TEST(JsonEscapeTest, Table) {
       {"\\", "\\"},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(Apply(FindJsonEscapeEdits, c.in), c.want) << c.in;
+    EXPECT_EQ(RunPass(FindJsonEscapeEdits, c.in), c.want) << c.in;
   }
 }
 

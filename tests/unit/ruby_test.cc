@@ -3,18 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/pass_test_util.h"
+
 #include <string>
 
 namespace zhclean::internal {
 namespace {
 
-std::string RemoveRuby(const std::string& line) {
-  PassEdits edits;
-  FindRubyEdits(line, &edits);
-  std::string out;
-  ApplyPassEdits(line, edits, &out);
-  return out;
-}
+std::string RemoveRuby(const std::string& line) { return RunPass(FindRubyEdits, line); }
 
 TEST(RubyTest, ReadingsTable) {
   EXPECT_GT(kReadingTableSize, 30000u);

@@ -5,36 +5,20 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
+#include "unit/pass_test_util.h"
+
 #include <string>
 
 namespace zhclean::internal {
 namespace {
 
-using PassFn = std::function<void(std::string_view, PassEdits*)>;
-
-std::string Apply(const PassFn& pass, const std::string& line) {
-  PassEdits edits;
-  pass(line, &edits);
-  for (size_t k = 1; k < edits.size(); ++k) {
-    EXPECT_LE(edits[k - 1].offset + edits[k - 1].length, edits[k].offset)
-        << line;
-  }
-  std::string out;
-  ApplyPassEdits(line, edits, &out);
-  return out;
-}
-
-struct Case {
-  const char* in;
-  const char* want;
-};
+using Case = PassCase;
 
 void RunTable(const PassFn& pass, const std::vector<Case>& cases) {
   for (const Case& c : cases) {
-    std::string once = Apply(pass, c.in);
+    std::string once = RunPass(pass, c.in);
     EXPECT_EQ(once, c.want) << c.in;
-    EXPECT_EQ(Apply(pass, once), once) << "not idempotent: " << c.in;
+    EXPECT_EQ(RunPass(pass, once), once) << "not idempotent: " << c.in;
   }
 }
 
