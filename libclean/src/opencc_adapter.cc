@@ -27,7 +27,7 @@ namespace zhclean {
 namespace fs = std::filesystem;
 
 struct ScriptConverter::Impl {
-  opencc::ConverterPtr converter;               // OpenCC's own engine.
+  opencc::ConverterPtr converter;               // OpenCC's own engine; null for kFast.
   std::unique_ptr<internal::ScriptChain> chain;  // Our engine; null for kOpencc.
 };
 
@@ -124,6 +124,7 @@ StatusOr<std::unique_ptr<ScriptConverter>> ScriptConverter::Create(
     impl->converter = config.NewFromFile(path);
     if (engine == ScriptEngine::kFast) {
       ZHCLEAN_ASSIGN_OR_RETURN(impl->chain, BuildChain(*impl->converter));
+      impl->converter.reset();  // Its dictionaries now live in the trie.
     }
     return std::unique_ptr<ScriptConverter>(
         new ScriptConverter(name, std::move(impl)));
