@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "diff_edits.h"
 #include "script_dict.h"
@@ -28,7 +29,7 @@ namespace fs = std::filesystem;
 
 struct ScriptConverter::Impl {
   opencc::ConverterPtr converter;               // OpenCC's own engine; null for kFast.
-  std::unique_ptr<internal::ScriptChain> chain;  // Our engine; null for kOpencc.
+  std::shared_ptr<const internal::ScriptChain> chain;  // Our engine; null for kOpencc.
 };
 
 namespace {
@@ -70,18 +71,59 @@ StatusOr<std::unique_ptr<internal::ScriptChain>> BuildChain(const opencc::Conver
   Leaves(segmentation->GetDict(), &segmentation_leaves);
   LeafCache cache;
   std::vector<std::unique_ptr<internal::PrefixDictGroup>> conversions;
-  bool first_is_segmentation = false;
+  std::unique_ptr<internal::PrefixDictGroup> first_rest;
   for (const auto& conversion : converter.GetConversionChain()->GetConversions()) {
     std::vector<const opencc::Dict*> leaves;
     Leaves(conversion->GetDict(), &leaves);
-    if (conversions.empty()) first_is_segmentation = leaves == segmentation_leaves;
+    if (conversions.empty() && leaves.size() >= segmentation_leaves.size() &&
+        std::equal(segmentation_leaves.begin(), segmentation_leaves.end(), leaves.begin())) {
+      first_rest = Group({leaves.begin() + segmentation_leaves.size(), leaves.end()}, &cache);
+    }
     conversions.push_back(Group(leaves, &cache));
   }
   return std::make_unique<internal::ScriptChain>(Group(segmentation_leaves, &cache),
-                                                 std::move(conversions), first_is_segmentation);
+                                                 std::move(conversions), std::move(first_rest));
+}
+
+// Loads `path` through OpenCC and rebuilds it over our matcher; OpenCC's
+// own dictionaries are released on return.
+StatusOr<std::shared_ptr<const internal::ScriptChain>> BuildChainFromFile(
+    const std::string& path) {
+  try {
+    opencc::Config config;
+    opencc::ConverterPtr converter = config.NewFromFile(path);
+    ZHCLEAN_ASSIGN_OR_RETURN(std::unique_ptr<internal::ScriptChain> chain,
+                             BuildChain(*converter));
+    return std::shared_ptr<const internal::ScriptChain>(std::move(chain));
+  } catch (const opencc::Exception& e) {  // Not a std::exception.
+    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
+  } catch (const std::exception& e) {
+    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
+  }
 }
 
 }  // namespace
+
+namespace internal {
+
+StatusOr<std::shared_ptr<const ScriptChain>> LoadScriptChain(const std::string& path) {
+  // Never destroyed: worker threads may still convert while the process
+  // exits. The lock is held while building, so concurrent callers (the -j
+  // workers) wait for the one build instead of each loading a copy.
+  static auto* mutex = new std::mutex;
+  static auto* chains = new std::map<std::string, std::shared_ptr<const ScriptChain>>;
+  std::error_code ec;
+  fs::path canonical = fs::canonical(path, ec);
+  std::string key = ec ? path : canonical.string();
+  std::lock_guard<std::mutex> lock(*mutex);
+  auto it = chains->find(key);
+  if (it != chains->end()) return it->second;
+  ZHCLEAN_ASSIGN_OR_RETURN(std::shared_ptr<const ScriptChain> chain, BuildChainFromFile(path));
+  chains->emplace(key, chain);
+  return chain;
+}
+
+}  // namespace internal
 
 std::vector<std::string> ListScriptConfigs() {
   std::vector<std::string> names;
@@ -118,21 +160,20 @@ StatusOr<std::unique_ptr<ScriptConverter>> ScriptConverter::Create(
     const std::string& name_or_path, ScriptEngine engine) {
   ZHCLEAN_ASSIGN_OR_RETURN(std::string path, ResolveScriptConfig(name_or_path));
   std::string name = fs::path(name_or_path).stem().string();
-  try {
-    auto impl = std::make_unique<Impl>();
-    opencc::Config config;
-    impl->converter = config.NewFromFile(path);
-    if (engine == ScriptEngine::kFast) {
-      ZHCLEAN_ASSIGN_OR_RETURN(impl->chain, BuildChain(*impl->converter));
-      impl->converter.reset();  // Its dictionaries now live in the trie.
+  auto impl = std::make_unique<Impl>();
+  if (engine == ScriptEngine::kFast) {
+    ZHCLEAN_ASSIGN_OR_RETURN(impl->chain, internal::LoadScriptChain(path));
+  } else {
+    try {
+      opencc::Config config;
+      impl->converter = config.NewFromFile(path);
+    } catch (const opencc::Exception& e) {  // Not a std::exception.
+      return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
+    } catch (const std::exception& e) {
+      return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
     }
-    return std::unique_ptr<ScriptConverter>(
-        new ScriptConverter(name, std::move(impl)));
-  } catch (const opencc::Exception& e) {  // Not a std::exception.
-    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
-  } catch (const std::exception& e) {
-    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
   }
+  return std::unique_ptr<ScriptConverter>(new ScriptConverter(name, std::move(impl)));
 }
 
 Status ScriptConverter::ConvertScript(std::string_view in, std::string* out) const {

@@ -1,45 +1,6 @@
 #include "script_dict.h"
 
-#include "utf8.h"
-
 namespace zhclean::internal {
-
-namespace {
-
-inline size_t CharLength(unsigned char c) {
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-// Decodes the code point at s[*i] of valid UTF-8 (inlined hot path).
-inline char32_t Decode(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    *i += 1;
-    return c;
-  }
-  if (c < 0xE0) {
-    char32_t cp = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
-    *i += 2;
-    return cp;
-  }
-  if (c < 0xF0) {
-    char32_t cp = ((c & 0x0F) << 12) | ((s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
-    *i += 3;
-    return cp;
-  }
-  char32_t cp = ((c & 0x07) << 18) | ((s[*i + 1] & 0x3F) << 12) |
-                ((s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
-  *i += 4;
-  return cp;
-}
-
-}  // namespace
-
-PrefixDict::PrefixDict()
-    : root_(0x10000, kNone), filter_(kFilterBits / 64, 0), value_of_(1, kNone) {
-  edge_keys_.assign(1024, 0);
-  edge_nodes_.assign(1024, kNone);
-}
 
 namespace {
 
@@ -52,6 +13,12 @@ inline size_t EdgeSlot(uint64_t key, size_t mask) {
 }
 
 }  // namespace
+
+PrefixDict::PrefixDict()
+    : root_(0x10000, kNone), filter_(kFilterBits / 64, 0), node_info_(1, kNoValue) {
+  edge_keys_.assign(1024, 0);
+  edge_nodes_.assign(1024, kNone);
+}
 
 uint32_t PrefixDict::Child(uint32_t node, char32_t cp) const {
   if (node == 0 && cp < 0x10000) return root_[cp];
@@ -83,8 +50,9 @@ void PrefixDict::Grow() {
 uint32_t PrefixDict::AddChild(uint32_t node, char32_t cp) {
   uint32_t child = Child(node, cp);
   if (child != kNone) return child;
-  child = static_cast<uint32_t>(value_of_.size());
-  value_of_.push_back(kNone);
+  child = static_cast<uint32_t>(node_info_.size());
+  node_info_.push_back(kNoValue);
+  node_info_[node] |= kHasChildren;
   if (node == 0 && cp < 0x10000) {
     root_[cp] = child;
     return child;
@@ -105,30 +73,64 @@ uint32_t PrefixDict::AddChild(uint32_t node, char32_t cp) {
 void PrefixDict::Add(std::string_view key, std::string_view value) {
   if (key.empty()) return;
   uint32_t node = 0;
-  for (size_t i = 0; i < key.size();) node = AddChild(node, Decode(key, &i));
-  if (value_of_[node] != kNone) return;
-  value_of_[node] = static_cast<uint32_t>(value_ends_.size());
+  for (size_t i = 0; i < key.size();) node = AddChild(node, DecodeValidUtf8(key, &i));
+  if ((node_info_[node] & kNoValue) != kNoValue) return;
+  node_info_[node] = (node_info_[node] & kHasChildren) | static_cast<uint32_t>(value_ends_.size());
   values_.append(value);
   value_ends_.push_back(static_cast<uint32_t>(values_.size()));
   ++entries_;
 }
 
+std::string_view PrefixDict::Value(uint32_t index) const {
+  uint32_t begin = index == 0 ? 0 : value_ends_[index - 1];
+  return std::string_view(values_).substr(begin, value_ends_[index] - begin);
+}
+
 size_t PrefixDict::MatchPrefix(std::string_view s, std::string_view* value) const {
   uint32_t node = 0;
   size_t best = 0, pos = 0;
-  while (pos < s.size()) {
-    node = Child(node, Decode(s, &pos));
+  while (pos < s.size() && (node_info_[node] & kHasChildren)) {
+    node = Child(node, DecodeValidUtf8(s, &pos));
     if (node == kNone) break;
-    if (uint32_t v = value_of_[node]; v != kNone) {
+    if (uint32_t v = node_info_[node] & kNoValue; v != kNoValue) {
       best = pos;
-      uint32_t begin = v == 0 ? 0 : value_ends_[v - 1];
-      *value = std::string_view(values_).substr(begin, value_ends_[v] - begin);
+      *value = Value(v);
     }
   }
   return best;
 }
 
-size_t PrefixDictGroup::MatchPrefix(std::string_view s, std::string_view* value) const {
+FirstCharInfo PrefixDict::FirstChar(char32_t cp) const {
+  FirstCharInfo info;
+  uint32_t node = Child(0, cp);
+  if (node == kNone) return info;
+  uint32_t v = node_info_[node] & kNoValue;
+  info.is_key = v != kNoValue;
+  if (info.is_key) info.value = Value(v);
+  info.has_longer = (node_info_[node] & kHasChildren) != 0;
+  return info;
+}
+
+PrefixDictGroup::PrefixDictGroup() : first_(0x10000, kNoMatch) {}
+
+void PrefixDictGroup::Add(std::shared_ptr<const PrefixDict> dict) {
+  // Only first characters that no earlier dictionary starts a key with can
+  // change: an earlier dictionary with any key there matches first.
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (first_[cp] != kNoMatch) continue;
+    FirstCharInfo info = dict->FirstChar(cp);
+    if (info.has_longer || (info.is_key && (info.value.size() > 0xFF ||
+                                            values_.size() > 0xFFFFFF))) {
+      first_[cp] = kSlow;
+    } else if (info.is_key) {
+      first_[cp] = static_cast<uint32_t>(values_.size() << 8 | info.value.size());
+      values_.append(info.value);
+    }
+  }
+  dicts_.push_back(std::move(dict));
+}
+
+size_t PrefixDictGroup::MatchSlow(std::string_view s, std::string_view* value) const {
   for (const auto& dict : dicts_) {
     size_t n = dict->MatchPrefix(s, value);
     if (n > 0) return n;
@@ -140,34 +142,55 @@ namespace {
 
 // Appends `segment` converted by one dictionary group to *out.
 void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::string* out) {
-  while (!segment.empty()) {
+  size_t copied = 0, pos = 0;  // segment[copied, pos) is unchanged text.
+  while (pos < segment.size()) {
     std::string_view value;
-    size_t n = dict.MatchPrefix(segment, &value);
-    if (n > 0) {
-      out->append(value);
-    } else {
-      n = CharLength(static_cast<unsigned char>(segment[0]));
-      out->append(segment.substr(0, n));
+    size_t n = dict.MatchPrefix(segment.substr(pos), &value);
+    if (n == 0) {
+      pos += Utf8CharLength(static_cast<unsigned char>(segment[pos]));
+      continue;
     }
-    segment.remove_prefix(n);
+    out->append(segment.data() + copied, pos - copied);
+    out->append(value);
+    pos += n;
+    copied = pos;
   }
+  out->append(segment.data() + copied, segment.size() - copied);
 }
 
 }  // namespace
 
-void ScriptChain::ConvertSegment(std::string_view segment, std::string* out,
-                                 std::string* scratch) const {
+void ScriptChain::ConvertSegment(std::string_view segment, const std::string_view* matched,
+                                 std::string* out, std::string* scratch) const {
   // Each conversion of the chain sees the previous one's output for this
   // segment only; the last one writes straight to *out.
   std::string_view current = segment;
-  std::string* buffers[2] = {&scratch[0], &scratch[1]};
-  if (skip_ == conversions_.size()) out->append(segment);
-  for (size_t i = skip_; i < conversions_.size(); ++i) {
-    bool last = i + 1 == conversions_.size();
-    std::string* target = last ? out : buffers[i % 2];
-    if (!last) target->clear();
-    ConvertWith(*conversions_[i], current, target);
-    if (!last) current = *target;
+  size_t first = 0;
+  int next = 0;  // The scratch buffer the next intermediate result goes to.
+  if (first_rest_) {
+    first = 1;
+    if (matched) {
+      current = *matched;
+    } else if (conversions_.size() == 1) {
+      ConvertWith(*first_rest_, segment, out);
+      return;
+    } else {
+      scratch[next].clear();
+      ConvertWith(*first_rest_, segment, &scratch[next]);
+      current = scratch[next];
+      next ^= 1;
+    }
+  }
+  if (first == conversions_.size()) out->append(current);
+  for (size_t i = first; i < conversions_.size(); ++i) {
+    if (i + 1 == conversions_.size()) {
+      ConvertWith(*conversions_[i], current, out);
+      break;
+    }
+    scratch[next].clear();
+    ConvertWith(*conversions_[i], current, &scratch[next]);
+    current = scratch[next];
+    next ^= 1;
   }
 }
 
@@ -178,15 +201,17 @@ void ScriptChain::Convert(std::string_view in, std::string* out) const {
     std::string_view value;
     size_t n = segmentation_->MatchPrefix(in.substr(pos), &value);
     if (n == 0) {
-      pos += CharLength(static_cast<unsigned char>(in[pos]));
+      pos += Utf8CharLength(static_cast<unsigned char>(in[pos]));
       continue;
     }
-    if (pos > seg_start) ConvertSegment(in.substr(seg_start, pos - seg_start), out, scratch);
-    ConvertSegment(skip_ ? value : in.substr(pos, n), out, scratch);
+    if (pos > seg_start) {
+      ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch);
+    }
+    ConvertSegment(in.substr(pos, n), &value, out, scratch);
     pos += n;
     seg_start = pos;
   }
-  if (pos > seg_start) ConvertSegment(in.substr(seg_start, pos - seg_start), out, scratch);
+  if (pos > seg_start) ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch);
 }
 
 }  // namespace zhclean::internal

@@ -2,7 +2,8 @@
 // dictionaries loaded by OpenCC itself (see opencc_adapter.cc): maximum
 // forward matching for segmentation, then each conversion of the chain
 // applied to every segment by longest-prefix matching. Output is
-// byte-identical to OpenCC's (tested on the corpora and OpenCC's own cases).
+// byte-identical to OpenCC's (tested on the corpora, OpenCC's own cases and
+// random mixes of dictionary keys).
 #ifndef ZHCLEAN_SRC_SCRIPT_DICT_H_
 #define ZHCLEAN_SRC_SCRIPT_DICT_H_
 
@@ -12,12 +13,47 @@
 #include <string_view>
 #include <vector>
 
+#include "zhclean/status.h"
+
 namespace zhclean::internal {
+
+// Length of the UTF-8 sequence led by byte `c` (valid UTF-8 assumed).
+inline size_t Utf8CharLength(unsigned char c) {
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// Decodes the code point at s[*i] of valid UTF-8 and advances *i (the
+// inlined hot path of the matchers).
+inline char32_t DecodeValidUtf8(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    *i += 1;
+    return c;
+  }
+  auto at = [&](size_t k) { return static_cast<char32_t>(s[*i + k] & 0x3F); };
+  char32_t cp;
+  if (c < 0xE0) {
+    cp = ((c & 0x1F) << 6) | at(1);
+  } else if (c < 0xF0) {
+    cp = ((c & 0x0F) << 12) | (at(1) << 6) | at(2);
+  } else {
+    cp = ((c & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3);
+  }
+  *i += Utf8CharLength(c);
+  return cp;
+}
+
+// What a dictionary holds for keys starting with one code point.
+struct FirstCharInfo {
+  bool is_key = false;       // The code point alone is a key (value below).
+  bool has_longer = false;   // Some longer key starts with it.
+  std::string_view value;
+};
 
 // One dictionary: key -> default value, with longest-prefix lookup by a
 // code-point trie (root children in a flat array, deeper edges in an
 // open-addressing hash table keyed by node and code point).
-// Not copyable: owns large tables; held by unique_ptr.
+// Not copyable: owns large tables; shared through shared_ptr<const>.
 class PrefixDict {
  public:
   PrefixDict();
@@ -29,65 +65,109 @@ class PrefixDict {
   // Length in bytes of the longest key that is a prefix of valid UTF-8
   // `s`, or 0; sets *value to its value.
   size_t MatchPrefix(std::string_view s, std::string_view* value) const;
+  // The keys that start with `cp`.
+  FirstCharInfo FirstChar(char32_t cp) const;
   size_t size() const { return entries_; }
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
+  // node_info_: low 31 bits = value index or kNoValue; top bit = the node
+  // has children (a lookup stops at a leaf without probing further).
+  static constexpr uint32_t kNoValue = 0x7FFFFFFF;
+  static constexpr uint32_t kHasChildren = 0x80000000;
   // A one-hash Bloom filter over edges: most lookups of a second character
   // fail, and the filter answers them without touching the big table.
   static constexpr size_t kFilterBits = size_t{1} << 21;
   uint32_t Child(uint32_t node, char32_t cp) const;
   uint32_t AddChild(uint32_t node, char32_t cp);
   void Grow();
+  std::string_view Value(uint32_t index) const;
 
   std::vector<uint32_t> root_;             // BMP code point -> node.
   std::vector<uint64_t> edge_keys_;        // (node << 21 | cp) + 1; 0 = empty.
   std::vector<uint32_t> edge_nodes_;
   std::vector<uint64_t> filter_;
   size_t edges_ = 0;
-  std::vector<uint32_t> value_of_;         // Node -> index in value_ends_, or kNone.
+  std::vector<uint32_t> node_info_;        // Node -> value index | kHasChildren.
   std::string values_;                     // All values, back to back.
   std::vector<uint32_t> value_ends_;       // End of value i in values_.
   size_t entries_ = 0;
 };
 
-// OpenCC's DictGroup: the first dictionary with any match wins.
+// OpenCC's DictGroup: the first dictionary with any match wins. A flat
+// table over the BMP answers most first characters at once: no key of any
+// dictionary starts with it, or only the character alone is a key.
 // Groups share dictionaries: a config often uses the same file for
 // segmentation and conversion.
 class PrefixDictGroup {
  public:
-  void Add(std::shared_ptr<const PrefixDict> dict) { dicts_.push_back(std::move(dict)); }
-  size_t MatchPrefix(std::string_view s, std::string_view* value) const;
+  PrefixDictGroup();
+  void Add(std::shared_ptr<const PrefixDict> dict);
+  // As PrefixDict::MatchPrefix, for the first dictionary with a match.
+  size_t MatchPrefix(std::string_view s, std::string_view* value) const {
+    if (s.empty()) return 0;
+    auto c = static_cast<unsigned char>(s[0]);
+    uint32_t entry;
+    size_t len = 1;
+    if (c < 0x80) {
+      entry = first_[c];
+    } else {
+      size_t i = 0;
+      char32_t cp = DecodeValidUtf8(s, &i);
+      len = i;
+      entry = cp < 0x10000 ? first_[cp] : kSlow;
+    }
+    if (entry == kNoMatch) return 0;
+    if (entry == kSlow) return MatchSlow(s, value);
+    *value = std::string_view(values_.data() + (entry >> 8), entry & 0xFF);
+    return len;
+  }
+  bool empty() const { return dicts_.empty(); }
 
  private:
+  // first_ entries: offset << 8 | length of the value in values_, or:
+  static constexpr uint32_t kNoMatch = 0xFFFFFFFF;  // No key starts here.
+  static constexpr uint32_t kSlow = 0xFFFFFFFE;     // Ask the dictionaries.
+  size_t MatchSlow(std::string_view s, std::string_view* value) const;
+
   std::vector<std::shared_ptr<const PrefixDict>> dicts_;
+  std::vector<uint32_t> first_;  // BMP code point -> entry.
+  std::string values_;
 };
 
 // A whole OpenCC config: segmentation dictionary plus conversion chain.
+// Immutable once built: one instance serves every thread.
 class ScriptChain {
  public:
-  // When `first_is_segmentation`, conversions[0] holds the very same
-  // dictionaries as the segmentation: each matched segment then converts to
-  // its own match value and an unmatched run to itself (no key matches
-  // inside it), so that conversion is taken from the segmentation pass.
+  // `first_rest`, when not null, says that conversions[0] starts with the
+  // very dictionaries of the segmentation and holds the others: a matched
+  // segment then converts to its own match value (the same dictionary
+  // matches it whole) and an unmatched run, where no segmentation key
+  // starts, converts by `first_rest` alone.
   ScriptChain(std::unique_ptr<PrefixDictGroup> segmentation,
               std::vector<std::unique_ptr<PrefixDictGroup>> conversions,
-              bool first_is_segmentation)
+              std::unique_ptr<PrefixDictGroup> first_rest)
       : segmentation_(std::move(segmentation)), conversions_(std::move(conversions)),
-        skip_(first_is_segmentation && !conversions_.empty() ? 1 : 0) {}
+        first_rest_(conversions_.empty() ? nullptr : std::move(first_rest)) {}
 
   // Appends the conversion of valid, NUL-free UTF-8 `in` to *out.
   // Thread-safe.
   void Convert(std::string_view in, std::string* out) const;
 
  private:
-  void ConvertSegment(std::string_view segment, std::string* out,
-                      std::string* scratch) const;
+  void ConvertSegment(std::string_view segment, const std::string_view* matched,
+                      std::string* out, std::string* scratch) const;
 
   std::unique_ptr<PrefixDictGroup> segmentation_;
   std::vector<std::unique_ptr<PrefixDictGroup>> conversions_;
-  size_t skip_;  // Conversions already done by segmentation (0 or 1).
+  std::unique_ptr<PrefixDictGroup> first_rest_;
 };
+
+// The compiled chain of the OpenCC config file `path`, from a process-wide
+// cache keyed by the file's canonical path: built once, however many
+// converters (one per -j worker) ask for it. Thread-safe. Defined in
+// opencc_adapter.cc. Returns kInvalidArgument when OpenCC rejects the config.
+StatusOr<std::shared_ptr<const ScriptChain>> LoadScriptChain(const std::string& path);
 
 }  // namespace zhclean::internal
 
