@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "html_names.h"
 #include "line_class.h"
 #include "utf8.h"
 #include "zhclean/strip.h"
@@ -61,6 +63,19 @@ size_t TextBytes(const xmlNode* node, size_t limit) {
 // as ASP.NET pages do with <form id="aspnetForm">.
 constexpr size_t kMaxDroppedFormText = 600;
 
+// The value of attribute `name` ("" when absent).
+std::string_view Attribute(const xmlNode* node, const char* name) {
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr || std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) {
+      continue;
+    }
+    const xmlNode* value = a->children;
+    if (value == nullptr || value->content == nullptr) return {};
+    return reinterpret_cast<const char*>(value->content);
+  }
+  return {};
+}
+
 // One run of text between block boundaries.
 struct Block {
   std::string text;
@@ -76,13 +91,26 @@ class Walker {
   std::string Emit();
 
  private:
-  void EndBlock();
-  double BlockScore(const Block& b) const;
-
   struct Element {
     int parent = -1;
-    double score = 0;
+    double score = 0;   // Of the blocks directly inside.
+    double total = 0;   // Of the subtree, as counted by the parent.
+    internal::NameHint hint = internal::NameHint::kNone;
+    bool ignored = false;   // Named as comments, related lists...: left out.
+    bool excluded = false;  // Ignored or under an ignored element.
+    std::string signature;  // "tag.class" when the element has a class.
   };
+
+  void EndBlock();
+  void AddElement(const xmlNode* node, std::string_view tag, int parent);
+  double BlockScore(const Block& b) const;
+  void ScoreElements(bool names);
+  int ChooseBest(int root, bool named) const;
+  std::vector<char> Members(int best) const;
+  int RecordListHead(int best, const std::vector<char>& inside) const;
+  bool IsUnder(int element, int ancestor) const;
+  bool RecordsAreSeparated(const std::vector<int>& records) const;
+
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
   Block current_;
@@ -106,6 +134,20 @@ void AppendCollapsed(std::string_view text, std::string* out) {
   }
 }
 
+void Walker::AddElement(const xmlNode* node, std::string_view tag, int parent) {
+  Element e;
+  e.parent = parent;
+  std::string_view cls = Attribute(node, "class");
+  std::string names(cls);
+  for (const char* attr : {"id", "role"}) {
+    std::string_view value = Attribute(node, attr);
+    if (!value.empty()) names.append(" ").append(value);
+  }
+  e.hint = internal::ClassifyElementNames(names);
+  if (!cls.empty()) e.signature.append(tag).append(".").append(cls);
+  elements_.push_back(std::move(e));
+}
+
 void Walker::Collect(const xmlNode* node, int container, bool in_link) {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
     if (node->content == nullptr) return;
@@ -124,7 +166,7 @@ void Walker::Collect(const xmlNode* node, int container, bool in_link) {
   if (block) {
     EndBlock();
     self = static_cast<int>(elements_.size());
-    elements_.push_back(Element{container, 0});
+    AddElement(node, tag, container);
   }
   bool link = in_link || tag == "a";
   for (const xmlNode* c = node->children; c != nullptr; c = c->next) Collect(c, self, link);
@@ -143,25 +185,161 @@ double Walker::BlockScore(const Block& b) const {
   return -0.5 * length;
 }
 
-std::string Walker::Emit() {
+// Sums block scores up the tree. An element named as comments, related
+// lists and the like passes up nothing positive and is left out of the
+// output, unless it wraps the article (most of its prose is in an element
+// named as the article) or `names` is false.
+void Walker::ScoreElements(bool names) {
+  for (Element& e : elements_) e.score = 0;
   for (const Block& b : blocks_) {
     if (b.container >= 0) elements_[static_cast<size_t>(b.container)].score += BlockScore(b);
   }
-  std::vector<double> total(elements_.size());
+  std::vector<double> sum(elements_.size(), 0);
+  std::vector<double> named(elements_.size(), 0);  // Largest article-named total below.
   for (size_t i = elements_.size(); i-- > 0;) {
-    total[i] += elements_[i].score;
-    if (elements_[i].parent >= 0) total[static_cast<size_t>(elements_[i].parent)] += total[i];
+    Element& e = elements_[i];
+    sum[i] += e.score;
+    e.total = sum[i];
+    if (e.hint == internal::NameHint::kPositive) named[i] = std::max(named[i], e.total);
+    e.ignored = names && e.hint == internal::NameHint::kNegative && named[i] < 0.5 * e.total;
+    if (e.ignored) e.total = std::min(e.total, 0.0);
+    if (e.parent < 0) continue;
+    size_t p = static_cast<size_t>(e.parent);
+    sum[p] += e.total;
+    if (!e.ignored) named[p] = std::max(named[p], named[i]);
   }
+  for (Element& e : elements_) {
+    e.excluded = e.ignored || (e.parent >= 0 && elements_[static_cast<size_t>(e.parent)].excluded);
+  }
+}
+
+// The element with the highest total among `root` (-1: the whole page) and
+// its descendants; with `named`, one named as the article counts a quarter
+// more, so that an ancestor wins over it only with substantial extra prose.
+int Walker::ChooseBest(int root, bool named) const {
   int best = -1;
-  for (size_t i = 0; i < total.size(); ++i) {
-    if (best < 0 || total[i] > total[static_cast<size_t>(best)]) best = static_cast<int>(i);
+  double best_rank = 0;
+  for (size_t i = root < 0 ? 0 : static_cast<size_t>(root); i < elements_.size(); ++i) {
+    const Element& e = elements_[i];
+    if (e.excluded || (root >= 0 && !IsUnder(static_cast<int>(i), root))) continue;
+    double rank = e.total;
+    if (named && e.hint == internal::NameHint::kPositive && rank > 0) rank *= 1.25;
+    if (best < 0 || rank > best_rank) {
+      best = static_cast<int>(i);
+      best_rank = rank;
+    }
   }
-  // An element belongs to the best one when `best` is among its ancestors.
+  return best;
+}
+
+// Elements whose blocks are emitted: `best` and its descendants, without
+// ignored subtrees.
+std::vector<char> Walker::Members(int best) const {
   std::vector<char> inside(elements_.size(), 0);
   for (size_t i = 0; i < elements_.size(); ++i) {
     int p = elements_[i].parent;
-    inside[i] = static_cast<int>(i) == best || (p >= 0 && inside[static_cast<size_t>(p)]);
+    inside[i] = static_cast<int>(i) == best ||
+                (p >= 0 && inside[static_cast<size_t>(p)] && !elements_[i].ignored);
   }
+  return inside;
+}
+
+bool Walker::IsUnder(int element, int ancestor) const {
+  for (int e = element; e >= 0; e = elements_[static_cast<size_t>(e)].parent) {
+    if (e == ancestor) return true;
+  }
+  return false;
+}
+
+// True when `text` holds a date or a time of day: "2005-03-21", "2005/3/21",
+// "2005年3月", "01:20".
+bool HasDateOrTime(std::string_view text) {
+  auto digits = [&](size_t i) {
+    size_t n = 0;
+    while (i + n < text.size() && text[i + n] >= '0' && text[i + n] <= '9') ++n;
+    return n;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t n = digits(i);
+    if (n == 0) continue;
+    std::string_view rest = text.substr(i + n);
+    bool year_sep = rest.substr(0, 1) == "-" || rest.substr(0, 1) == "/" ||
+                    rest.substr(0, 3) == "\xE5\xB9\xB4";  // 年
+    if (n == 4 && year_sep && digits(i + n + (rest[0] == '-' || rest[0] == '/' ? 1 : 3)) > 0) {
+      return true;
+    }
+    if (n <= 2 && rest.substr(0, 1) == ":" && digits(i + n + 1) == 2) return true;
+    i += n - 1;
+  }
+  return false;
+}
+
+// True when every gap between consecutive records holds a block outside
+// them with a link or a date (a post's title link, its date and time):
+// what separates the posts of a listing, not the paragraphs of one article.
+bool Walker::RecordsAreSeparated(const std::vector<int>& records) const {
+  std::vector<int> record_of(elements_.size(), -1);
+  for (size_t k = 0; k < records.size(); ++k) {
+    record_of[static_cast<size_t>(records[k])] = static_cast<int>(k);
+  }
+  std::vector<char> separated(records.size(), 0);
+  int last = -1;  // Record of the latest block inside one.
+  for (const Block& b : blocks_) {
+    int record = -1;
+    for (int e = b.container; e >= 0 && record < 0; e = elements_[static_cast<size_t>(e)].parent) {
+      record = record_of[static_cast<size_t>(e)];
+    }
+    if (record >= 0) {
+      last = record;
+    } else if (last >= 0 && (b.link_bytes > 0 || HasDateOrTime(b.text))) {
+      separated[static_cast<size_t>(last)] = 1;
+    }
+  }
+  for (size_t k = 0; k + 1 < records.size(); ++k) {
+    if (!separated[k]) return false;
+  }
+  return true;
+}
+
+// A listing (a blog's posts, a thread's messages) inside the best element:
+// three or more elements of one tag and class, each with prose, together
+// most of the best element's score, separated by titles or dates. Returns
+// the first of them, the page's own post; -1 when there is no listing.
+int Walker::RecordListHead(int best, const std::vector<char>& inside) const {
+  constexpr double kMinRecordScore = 50;
+  std::map<std::string_view, std::vector<int>> groups;
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    const Element& e = elements_[i];
+    if (!inside[i] || static_cast<int>(i) == best || e.signature.empty() ||
+        e.total < kMinRecordScore || e.signature.rfind("p.", 0) == 0) {
+      continue;
+    }
+    std::vector<int>& group = groups[e.signature];
+    if (!group.empty() && IsUnder(static_cast<int>(i), group.back())) continue;
+    group.push_back(static_cast<int>(i));
+  }
+  double best_total = elements_[static_cast<size_t>(best)].total;
+  for (const auto& [signature, records] : groups) {
+    if (records.size() < 3) continue;
+    double sum = 0;
+    for (int r : records) sum += elements_[static_cast<size_t>(r)].total;
+    if (sum >= 0.6 * best_total && RecordsAreSeparated(records)) return records.front();
+  }
+  return -1;
+}
+
+std::string Walker::Emit() {
+  ScoreElements(true);
+  int best = ChooseBest(-1, false);
+  if (best < 0 || elements_[static_cast<size_t>(best)].total <= 0) {
+    // All the prose is under negative names: the names were wrong.
+    ScoreElements(false);
+    best = ChooseBest(-1, false);
+  }
+  if (best < 0) return {};
+  std::vector<char> inside = Members(best);
+  int head = RecordListHead(best, inside);
+  inside = Members(head >= 0 ? head : ChooseBest(best, true));
   std::string out;
   for (const Block& b : blocks_) {
     if (b.container < 0 || !inside[static_cast<size_t>(b.container)]) continue;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "html_names.h"
 #include "zhclean/strip.h"
 
 namespace zhclean {
@@ -84,6 +85,88 @@ TEST(HtmlTest, DeepNestingIsHandled) {
   for (int i = 0; i < 2000; ++i) page += "<div>";
   page += "深处的正文，有标点，也有汉字，足够长。";
   EXPECT_NE(Extract(page).find("深处的正文"), std::string::npos);
+}
+
+// A paragraph of prose (sentence punctuation, over 20 code points).
+std::string Para(const std::string& what) {
+  return "<p>" + what + "，这一段是完整的句子，有标点，也有足够多的汉字，读者会读它。</p>";
+}
+
+TEST(HtmlTest, CommentSectionInsideTheArticleIsLeftOut) {
+  std::string page = "<html><body><div class=\"main\"><div class=\"article\">";
+  for (int i = 0; i < 4; ++i) page += Para("正文第" + std::to_string(i) + "段");
+  page += "</div><div id=\"comments\"><h3>网友评论</h3>";
+  for (int i = 0; i < 6; ++i) page += Para("评论第" + std::to_string(i) + "条");
+  page += "</div></div></body></html>";
+  std::string text = Extract(page);
+  EXPECT_NE(text.find("正文第0段"), std::string::npos);
+  EXPECT_NE(text.find("正文第3段"), std::string::npos);
+  EXPECT_EQ(text.find("评论第"), std::string::npos) << text;
+  EXPECT_EQ(text.find("网友评论"), std::string::npos) << text;
+}
+
+TEST(HtmlTest, ListingOfPostsKeepsTheFirstPost) {
+  // A blog page listing posts: title and date, body, a footer link each.
+  std::string page = "<html><body><div id=\"posts\">";
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    page += "<div class=\"post-title\">第" + n + "篇的标题</div><div>2005-03-2" + n +
+            " 01:20:44</div><div class=\"post-body\">" + Para("第" + n + "篇甲") +
+            Para("第" + n + "篇乙") + "</div><div><a href=\"/c" + n + "\">发表评论</a></div>";
+  }
+  page += "</div></body></html>";
+  std::string text = Extract(page);
+  EXPECT_NE(text.find("第0篇甲"), std::string::npos) << text;
+  EXPECT_NE(text.find("第0篇乙"), std::string::npos) << text;
+  EXPECT_EQ(text.find("第1篇"), std::string::npos) << text;
+  EXPECT_EQ(text.find("第3篇"), std::string::npos) << text;
+}
+
+TEST(HtmlTest, ParagraphsWithOneClassAreNotAListing) {
+  // Word-exported pages give every paragraph the same class; nothing
+  // separates them but headings, so all of them stay.
+  std::string page = "<html><body><div class=\"TRS_Editor\">";
+  for (int i = 0; i < 6; ++i) {
+    std::string n = std::to_string(i);
+    page += "<h3>第" + n + "部分</h3><div class=\"MsoNormal\">" + Para("段落" + n + "甲") + "<br>" +
+            Para("段落" + n + "乙") + "</div>";
+  }
+  page += "</div></body></html>";
+  std::string text = Extract(page);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_NE(text.find("段落" + std::to_string(i) + "乙"), std::string::npos) << text;
+  }
+}
+
+TEST(HtmlTest, NegativeNamesAreIgnoredWhenTheyCoverAllTheProse) {
+  // A site that calls its only content column "main-side" keeps it.
+  std::string page = "<html><body><div class=\"main-side\">";
+  for (int i = 0; i < 5; ++i) page += Para("唯一的栏目第" + std::to_string(i) + "段");
+  page += "</div></body></html>";
+  EXPECT_NE(Extract(page).find("唯一的栏目第4段"), std::string::npos);
+}
+
+TEST(HtmlTest, NegativeNameAroundAnArticleNameIsIgnored) {
+  std::string page = "<html><body><div class=\"layout-with-sidebar\"><div class=\"zhengwen\">";
+  for (int i = 0; i < 5; ++i) page += Para("正文第" + std::to_string(i) + "段");
+  page += "</div><div><a href=\"/x\">相关阅读</a></div></div></body></html>";
+  EXPECT_NE(Extract(page).find("正文第4段"), std::string::npos);
+}
+
+TEST(HtmlTest, ElementNamesGiveHints) {
+  using internal::ClassifyElementNames;
+  using internal::NameHint;
+  EXPECT_EQ(ClassifyElementNames(""), NameHint::kNone);
+  EXPECT_EQ(ClassifyElementNames("wrap clearfix"), NameHint::kNone);
+  EXPECT_EQ(ClassifyElementNames("head shadow"), NameHint::kNone);  // No "ad" token.
+  EXPECT_EQ(ClassifyElementNames("ad banner-top"), NameHint::kNegative);
+  EXPECT_EQ(ClassifyElementNames("post-footer"), NameHint::kNegative);
+  EXPECT_EQ(ClassifyElementNames("comment-content"), NameHint::kNegative);
+  EXPECT_EQ(ClassifyElementNames("xiangguan_list"), NameHint::kNegative);
+  EXPECT_EQ(ClassifyElementNames("Zhengwen"), NameHint::kPositive);
+  EXPECT_EQ(ClassifyElementNames("article-body"), NameHint::kPositive);
+  EXPECT_EQ(ClassifyElementNames("fontzoom"), NameHint::kPositive);
+  EXPECT_EQ(ClassifyElementNames("main"), NameHint::kPositive);
 }
 
 }  // namespace
