@@ -123,6 +123,31 @@ StatusOr<std::shared_ptr<const ScriptChain>> LoadScriptChain(const std::string& 
   return chain;
 }
 
+StatusOr<std::vector<std::string>> ScriptConfigKeys(const std::string& path) {
+  try {
+    opencc::Config config;
+    opencc::ConverterPtr converter = config.NewFromFile(path);
+    auto segmentation =
+        std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(converter->GetSegmentation());
+    std::vector<const opencc::Dict*> leaves;
+    if (segmentation) Leaves(segmentation->GetDict(), &leaves);
+    for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
+      Leaves(conversion->GetDict(), &leaves);
+    }
+    std::vector<std::string> keys;
+    for (const opencc::Dict* dict : leaves) {
+      for (const auto& entry : *dict->GetLexicon()) keys.push_back(entry->Key());
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  } catch (const opencc::Exception& e) {  // Not a std::exception.
+    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
+  } catch (const std::exception& e) {
+    return InvalidArgumentError("OpenCC cannot load '" + path + "': " + e.what());
+  }
+}
+
 }  // namespace internal
 
 std::vector<std::string> ListScriptConfigs() {

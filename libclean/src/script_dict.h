@@ -169,6 +169,10 @@ class ScriptChain {
 // opencc_adapter.cc. Returns kInvalidArgument when OpenCC rejects the config.
 StatusOr<std::shared_ptr<const ScriptChain>> LoadScriptChain(const std::string& path);
 
+// Every key of every dictionary the OpenCC config file `path` uses, sorted
+// and unique (tests build inputs from them). Defined in opencc_adapter.cc.
+StatusOr<std::vector<std::string>> ScriptConfigKeys(const std::string& path);
+
 }  // namespace zhclean::internal
 
 #endif  // ZHCLEAN_SRC_SCRIPT_DICT_H_
