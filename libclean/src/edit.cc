@@ -27,4 +27,15 @@ void EditLog::Note(uint64_t offset, std::string_view rule, std::string_view reas
   if (detailed()) (*sink_)(Edit{step_, document_, offset, "", "", rule, reason});
 }
 
+void EditLog::Warn(uint64_t offset, std::string_view message) {
+  Note(offset, "warning", message);
+  warnings_.emplace_back(offset, std::string(message));
+}
+
+void EditLog::Reject(std::string_view reason) {
+  if (rejected_) return;
+  rejected_ = true;
+  reject_reason_.assign(reason);
+}
+
 }  // namespace zhclean

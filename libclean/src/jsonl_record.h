@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "zhclean/status.h"
 
@@ -28,10 +30,33 @@ class JsonlFieldLocator {
   // `field`. `capacity` is the number of readable bytes from record.data()
   // (at least record.size() + 64). Returns kDataError with a message naming
   // the problem (not JSON, not an object, field missing or not a string).
+  // Also stores in *extra_values (when not null) the string value of each
+  // top-level member named in `extra`, "" when absent or not a string.
   StatusOr<FieldSpan> Locate(std::string_view record, size_t capacity,
-                             std::string_view field);
+                             std::string_view field,
+                             const std::vector<std::string>& extra = {},
+                             std::vector<std::string>* extra_values = nullptr);
+
+  // Writes `record` to *out with the located text field replaced by `text`
+  // (when not null) and each of `fields` set as a string member: replacing
+  // the value of a top-level member of that name, else appended before the
+  // closing brace. A name equal to the text field is ignored; of repeated
+  // names the last wins. Every other byte is kept. `record` must be one
+  // that Locate() accepted.
+  Status Rewrite(std::string_view record, size_t capacity, std::string_view text_field,
+                 const FieldSpan& span, const std::string* text,
+                 const std::vector<std::pair<std::string, std::string>>& fields,
+                 std::string* out);
 
  private:
+  struct Replacement {
+    size_t begin, end;
+    std::string_view text;  // Already JSON.
+  };
+  StatusOr<size_t> FindMembers(std::string_view record, size_t capacity, size_t text_begin,
+                               const std::vector<std::pair<std::string, std::string>>& fields,
+                               std::vector<std::string>* json, std::vector<bool>* placed,
+                               std::vector<Replacement>* edits);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -18,6 +18,12 @@ struct OwnedEdit {
   uint64_t document, offset;
 };
 
+struct OwnedReject {
+  uint64_t document, offset, line;
+  std::string reason, input;
+  bool truncated;
+};
+
 // One batch of whole records and everything its cleaning produced.
 struct Batch {
   std::string data;
@@ -27,6 +33,7 @@ struct Batch {
   std::string out;
   std::vector<Diagnostic> diagnostics;
   std::vector<OwnedEdit> edits;
+  std::vector<OwnedReject> rejects;
   StreamReport report;
   Status status;
   bool done = false;
@@ -58,7 +65,14 @@ void ParallelCleaner::Impl::Process(Worker* w, Batch* b) {
   std::istringstream in(b->data);
   std::ostringstream out;
   w->current = b;
-  b->status = CleanStream(b->name, in, out, w->pipeline.get(), *b->options, &b->report,
+  StreamOptions options = *b->options;
+  if (options.rejects) {
+    options.rejects = [b](const RejectedDocument& r) {
+      b->rejects.push_back({r.document, r.offset + b->offset, r.line + b->line - 1,
+                            std::string(r.reason), std::string(r.input), r.truncated});
+    };
+  }
+  b->status = CleanStream(b->name, in, out, w->pipeline.get(), options, &b->report,
                           [b](const Diagnostic& d) { b->diagnostics.push_back(d); });
   b->out = out.str();
   for (Diagnostic& d : b->diagnostics) {
@@ -161,6 +175,9 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
   char separator = options.nul_separated ? '\0' : '\n';
   StreamOptions batch_options = options;
   batch_options.progress = nullptr;  // Reported per batch, in order, below.
+  batch_options.max_warnings = 0;    // Capped below, over the whole input.
+  size_t shown_warnings = 0;
+  uint64_t hidden_warnings = 0;
   std::string carry;
   bool eof = false;
   uint64_t offset = 0, line = 1, documents = 0;
@@ -190,7 +207,16 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
       std::unique_lock<std::mutex> lock(impl_->mu);
       impl_->batch_done.wait(lock, [front] { return front->done; });
     }
-    for (const Diagnostic& d : front->diagnostics) diag(d);
+    for (const Diagnostic& d : front->diagnostics) {
+      bool hide = d.warning && options.max_warnings != 0 && shown_warnings >= options.max_warnings;
+      hidden_warnings += hide;
+      shown_warnings += d.warning && !hide;
+      if (!hide && diag) diag(d);
+    }
+    for (const OwnedReject& r : front->rejects) {
+      options.rejects(RejectedDocument{r.document + documents, r.offset, r.line, r.reason, r.input,
+                                       r.truncated});
+    }
     for (const OwnedEdit& e : front->edits) {
       if (!impl_->explain) break;
       (*impl_->explain)(Edit{e.step, e.document + documents, e.offset, e.before, e.after, e.rule,
@@ -208,6 +234,13 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
   for (auto& b : inflight) {
     std::unique_lock<std::mutex> lock(impl_->mu);
     impl_->batch_done.wait(lock, [&b] { return b->done; });
+  }
+  if (hidden_warnings > 0 && diag) {
+    Diagnostic d;
+    d.path = std::string(name);
+    d.warning = true;
+    d.message = std::to_string(hidden_warnings) + " more warning(s) not shown";
+    diag(d);
   }
   return status;
 }

@@ -1,5 +1,7 @@
 #include "zhclean/pipeline.h"
 
+#include <algorithm>
+
 #include "utf8.h"
 
 namespace zhclean {
@@ -21,6 +23,13 @@ size_t Passable(const std::string& carry) {
 }  // namespace
 
 void Pipeline::Add(std::unique_ptr<Stage> stage) {
+  std::vector<size_t> index;
+  for (std::string& field : stage->InputFields()) {
+    auto it = std::find(input_fields_.begin(), input_fields_.end(), field);
+    index.push_back(static_cast<size_t>(it - input_fields_.begin()));
+    if (it == input_fields_.end()) input_fields_.push_back(std::move(field));
+  }
+  field_index_.push_back(std::move(index));
   logs_.push_back(std::make_unique<EditLog>(stage->name(), sink_));
   stages_.push_back(std::move(stage));
   carry_.resize(stages_.size());
@@ -31,6 +40,30 @@ void Pipeline::Append(Pipeline&& other) {
   other.stages_.clear();
   other.logs_.clear();
   other.carry_.clear();
+  other.input_fields_.clear();
+  other.field_index_.clear();
+}
+
+void Pipeline::SetDocumentFields(const std::vector<std::string>& values) {
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    if (field_index_[i].empty()) continue;
+    stage_values_.clear();
+    for (size_t k : field_index_[i]) {
+      stage_values_.push_back(k < values.size() ? values[k] : std::string());
+    }
+    stages_[i]->SetDocumentFields(stage_values_);
+  }
+}
+
+void Pipeline::TakeOutputFields(std::vector<std::pair<std::string, std::string>>* fields) {
+  for (auto& stage : stages_) stage->TakeOutputFields(fields);
+}
+
+std::string Pipeline::RejectReason() const {
+  for (const auto& log : logs_) {
+    if (log->rejected()) return log->step() + ": " + log->reject_reason();
+  }
+  return std::string();
 }
 
 bool Pipeline::AcceptsInvalidUtf8() const {

@@ -1,5 +1,6 @@
 #include <simdjson.h>
 
+#include <cstdio>
 #include <map>
 
 #include "jsonl_record.h"
@@ -87,6 +88,71 @@ StatusOr<std::string> MergeStatsJson(const std::vector<std::string>& jsons) {
     j += "}";
   }
   return j + "}}";
+}
+
+std::string StatsJson(std::string_view tool, const StreamReport& report,
+                      const Pipeline& pipeline, double seconds) {
+  return StatsJson(tool, report, std::vector<const Pipeline*>{&pipeline}, seconds);
+}
+
+std::string StatsJson(std::string_view tool, const StreamReport& report,
+                      const std::vector<const Pipeline*>& pipelines, double seconds) {
+  std::string j = "{\"tool\":";
+  internal::AppendJsonString(tool, &j);
+  auto field = [&j](const char* name, uint64_t v) {
+    j += ",\"" + std::string(name) + "\":" + std::to_string(v);
+  };
+  field("documents", report.documents);
+  field("changed_documents", report.changed_documents);
+  field("bytes_in", report.bytes_in);
+  field("bytes_out", report.bytes_out);
+  field("bad_records", report.bad_records);
+  field("kept_records", report.kept_records);
+  field("split_lines", report.split_lines);
+  field("warnings", report.warnings);
+  field("rejected", report.rejected);
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.3f", seconds);
+  j += ",\"seconds\":" + std::string(secs) + ",\"changes\":{";
+  bool first_step = true;
+  const auto& steps = pipelines.front()->logs();
+  for (size_t i = 0; i < steps.size(); ++i) {
+    std::map<std::string, uint64_t> by_rule;  // Summed over the pipelines.
+    for (const Pipeline* p : pipelines) {
+      for (const auto& [rule, n] : p->logs()[i]->by_rule()) by_rule[rule] += n;
+    }
+    if (!first_step) j += ",";
+    first_step = false;
+    internal::AppendJsonString(steps[i]->step(), &j);
+    j += ":{";
+    bool first_rule = true;
+    for (const auto& [rule, n] : by_rule) {
+      if (!first_rule) j += ",";
+      first_rule = false;
+      internal::AppendJsonString(rule, &j);
+      j += ":" + std::to_string(n);
+    }
+    j += "}";
+  }
+  return j + "}}";
+}
+
+std::string EditJson(std::string_view input, const Edit& edit) {
+  std::string j = "{\"input\":";
+  internal::AppendJsonString(input, &j);
+  j += ",\"document\":" + std::to_string(edit.document);
+  j += ",\"step\":";
+  internal::AppendJsonString(edit.step, &j);
+  j += ",\"offset\":" + std::to_string(edit.offset);
+  j += ",\"before\":";
+  internal::AppendJsonString(edit.before, &j);
+  j += ",\"after\":";
+  internal::AppendJsonString(edit.after, &j);
+  j += ",\"rule\":";
+  internal::AppendJsonString(edit.rule, &j);
+  j += ",\"reason\":";
+  internal::AppendJsonString(edit.reason, &j);
+  return j + "}\n";
 }
 
 }  // namespace zhclean

@@ -1,11 +1,9 @@
 #include "zhclean/stream.h"
 
-#include <algorithm>
-#include <map>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
+#include "byte_escape.h"
 #include "jsonl_record.h"
 #include "record_reader.h"
 #include "utf8.h"
@@ -28,75 +26,13 @@ void StreamReport::Merge(const StreamReport& o) {
   bad_records += o.bad_records;
   kept_records += o.kept_records;
   split_lines += o.split_lines;
+  warnings += o.warnings;
+  rejected += o.rejected;
 }
 
 namespace {
 
 using internal::Piece;
-
-// With --invalid keep, each byte of a malformed sequence travels through
-// the stages as the private-use code point U+10FF00 + byte (plane 16, which
-// no stage rewrites) and is turned back into that byte on output. Genuine
-// U+10FF00..U+10FFFF characters are escaped byte by byte the same way, so
-// the round trip is exact.
-constexpr char32_t kByteEscapeBase = 0x10FF00;
-
-bool IsEscapeRange(std::string_view s, size_t i) {  // F4 8F BC..BF xx
-  return i + 4 <= s.size() && s[i] == '\xF4' && s[i + 1] == '\x8F' &&
-         static_cast<unsigned char>(s[i + 2]) >= 0xBC;
-}
-
-// `valid` is ValidUtf8Prefix(s), already computed by the caller.
-bool NeedsEscaping(std::string_view s, size_t valid) {
-  if (valid != s.size()) return true;
-  for (size_t i = s.find('\xF4'); i != std::string_view::npos; i = s.find('\xF4', i + 1)) {
-    if (IsEscapeRange(s, i)) return true;
-  }
-  return false;
-}
-
-void AppendEscapedBytes(std::string_view bytes, std::string* out) {
-  for (char c : bytes) {
-    internal::AppendUtf8(kByteEscapeBase + static_cast<unsigned char>(c), out);
-  }
-}
-
-void EscapeInvalidBytes(std::string_view in, std::string* out) {
-  size_t i = 0;
-  while (i < in.size()) {
-    size_t valid = internal::ValidUtf8Prefix(in.substr(i));
-    size_t end = i + valid;
-    for (size_t j = i; j < end;) {  // Escape genuine plane-16 escapes.
-      if (IsEscapeRange(in, j)) {
-        AppendEscapedBytes(in.substr(j, 4), out);
-        j += 4;
-      } else {
-        out->push_back(in[j++]);
-      }
-    }
-    i = end;
-    if (i == in.size()) break;
-    size_t bad = internal::InvalidSequenceLength(in.substr(i));
-    AppendEscapedBytes(in.substr(i, bad), out);
-    i += bad;
-  }
-}
-
-void UnescapeInvalidBytes(std::string* s) {
-  // U+10FF00..U+10FFFF is F4 8F BC 80 .. F4 8F BF BF.
-  size_t w = 0;
-  for (size_t r = 0; r < s->size();) {
-    if (IsEscapeRange(*s, r)) {
-      size_t i = r;
-      char32_t cp = internal::NextCodePoint(*s, &i);
-      (*s)[w++] = static_cast<char>(cp - kByteEscapeBase);
-      r += 4;
-    } else {
-      (*s)[w++] = (*s)[r++];
-    }
-  }
-  s->resize(w);
-}
 
 class Driver {
  public:
@@ -105,10 +41,13 @@ class Driver {
          const DiagnosticSink& diag)
       : name_(name), out_(out), pipeline_(pipeline), options_(options),
         report_(report), diag_(diag),
-        separator_(options.nul_separated ? '\0' : '\n') {}
+        separator_(options.nul_separated ? '\0' : '\n'),
+        no_fields_(pipeline->InputFields().size()) {}
 
   Status RunStreamed(std::istream& in);
   Status RunJsonl(std::istream& in);
+  // Reports how many warnings the cap held back.
+  void FinishInput();
 
  private:
   Status Write(std::string_view data);
@@ -119,7 +58,19 @@ class Driver {
                             std::string message) const;
   void Report(const Piece& p, size_t pos, bool byte_located, bool warning,
               std::string message);
+  void Warn(const Diagnostic& d);
+  // Reports the stages' warnings; `piece_start` is the piece's offset in
+  // the document (JSONL: warnings point at the record).
+  void ReportStageWarnings(const Piece& p, uint64_t piece_start, bool jsonl);
+  void StartDocument(const Piece& p, const std::vector<std::string>& fields);
+  Status Hold(const Piece& p);
+  Status RejectInvalid(const Piece& p, size_t valid, bool single_document);
+  Status EndDocument(const Piece& p);
   Status ProcessPiece(const Piece& p, bool single_document);
+  void RejectRecord(const Piece& p, const std::string& reason, bool truncated);
+  Status ProcessTooLong(const Piece& p);
+  Status WriteRecord(const Piece& p, internal::JsonlFieldLocator* locator,
+                     const internal::FieldSpan& span);
   Status ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* locator);
 
   std::string_view name_;
@@ -130,7 +81,16 @@ class Driver {
   const DiagnosticSink& diag_;
   char separator_;
   bool skipping_ = false;     // The current document failed; drop its rest.
-  std::string out_buf_, escaped_, record_buf_;
+  bool holding_ = false;      // --rejects: the document is held to its end.
+  bool truncated_ = false;    // held_in_ stops at max_record bytes.
+  uint64_t doc_offset_ = 0, doc_line_ = 1;
+  std::string reject_error_;  // A data error rejecting the held document.
+  size_t shown_warnings_ = 0;
+  uint64_t hidden_warnings_ = 0;
+  const std::vector<std::string> no_fields_;  // Values outside JSONL.
+  std::vector<std::string> field_values_;
+  std::vector<std::pair<std::string, std::string>> out_fields_;
+  std::string out_buf_, escaped_, record_buf_, held_in_, held_out_;
 };
 
 Status Driver::Write(std::string_view data) {
@@ -154,58 +114,158 @@ Diagnostic Driver::MakeDiagnostic(const Piece& p, size_t pos, bool byte_located,
 
 void Driver::Report(const Piece& p, size_t pos, bool byte_located, bool warning,
                     std::string message) {
-  if (!diag_) return;
   Diagnostic d = MakeDiagnostic(p, pos, byte_located, std::move(message));
   d.warning = warning;
+  if (warning) {
+    Warn(d);
+  } else if (diag_) {
+    diag_(d);
+  }
+}
+
+void Driver::Warn(const Diagnostic& d) {
+  if (options_.max_warnings != 0 && shown_warnings_ >= options_.max_warnings) {
+    ++hidden_warnings_;
+    return;
+  }
+  ++shown_warnings_;
+  if (diag_) diag_(d);
+}
+
+void Driver::FinishInput() {
+  if (hidden_warnings_ == 0 || !diag_) return;
+  Diagnostic d;
+  d.path = std::string(name_);
+  d.warning = true;
+  d.message = std::to_string(hidden_warnings_) + " more warning(s) not shown";
   diag_(d);
+}
+
+void Driver::ReportStageWarnings(const Piece& p, uint64_t piece_start, bool jsonl) {
+  for (const auto& log : pipeline_->logs()) {
+    for (const auto& [offset, message] : log->warnings()) {
+      ++report_->warnings;
+      Diagnostic d;
+      d.path = std::string(name_);
+      d.has_byte_offset = true;
+      d.warning = true;
+      d.message = log->step() + ": " + message;
+      d.byte_offset = jsonl ? p.offset : doc_offset_ + offset;
+      d.line = p.line;
+      if (!jsonl && offset >= piece_start && offset - piece_start <= p.data.size()) {
+        d.line += internal::CountNewlines(p.data.substr(0, offset - piece_start));
+      }
+      Warn(d);
+    }
+    log->ClearWarnings();
+  }
+}
+
+void Driver::StartDocument(const Piece& p, const std::vector<std::string>& fields) {
+  if (!fields.empty()) pipeline_->SetDocumentFields(fields);
+  pipeline_->BeginDocument(report_->documents++);
+  skipping_ = false;
+  doc_offset_ = p.offset;
+  doc_line_ = p.line;
+  reject_error_.clear();
+  holding_ = static_cast<bool>(options_.rejects);
+  truncated_ = false;
+  held_in_.clear();
+  held_out_.clear();
+}
+
+// Keeps the document's input while it fits in max_record bytes; past that
+// it is written as it is cleaned and can no longer be rejected.
+Status Driver::Hold(const Piece& p) {
+  if (held_in_.size() + p.data.size() <= options_.max_record) {
+    held_in_.append(p.data);
+    return OkStatus();
+  }
+  if (skipping_) {  // Already rejected: keep its beginning.
+    held_in_.append(p.data.substr(0, options_.max_record - held_in_.size()));
+    truncated_ = true;
+    return OkStatus();
+  }
+  holding_ = false;
+  held_in_.clear();
+  Status s = Write(held_out_);
+  held_out_.clear();
+  return s;
+}
+
+Status Driver::RejectInvalid(const Piece& p, size_t valid, bool single_document) {
+  size_t len = internal::InvalidSequenceLength(p.data.substr(valid));
+  std::string message = "invalid UTF-8 sequence " + HexBytes(p.data.data() + valid, len) +
+                        "; repair it with zh-repair or pass --invalid keep";
+  skipping_ = true;
+  if (holding_) {
+    reject_error_ = message;
+    Report(p, valid, true, /*warning=*/true, "rejected: " + message);
+    return p.last ? EndDocument(p) : OkStatus();
+  }
+  ++report_->bad_records;
+  if (single_document) return DataError(MakeDiagnostic(p, valid, true, message).ToString());
+  Report(p, valid, true, false, message);
+  return OkStatus();
+}
+
+Status Driver::EndDocument(const Piece& p) {
+  std::string reason = reject_error_.empty() ? pipeline_->RejectReason() : reject_error_;
+  if (!reason.empty()) {
+    ++report_->rejected;
+    if (holding_) {
+      options_.rejects(RejectedDocument{report_->documents - 1, doc_offset_, doc_line_, reason,
+                                        held_in_, truncated_});
+      return OkStatus();
+    }
+    if (options_.rejects) {
+      Report(p, 0, true, true,
+             "document longer than --max-record kept in the output although rejected (" +
+                 reason + ")");
+    }
+  }
+  if (pipeline_->DocumentEdits() > 0) ++report_->changed_documents;
+  if (holding_) ZHCLEAN_RETURN_IF_ERROR(Write(held_out_));
+  return WriteSeparator(p);
 }
 
 Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
-  if (p.first) {
-    pipeline_->BeginDocument(report_->documents++);
-    skipping_ = false;
-  }
-  if (skipping_) return OkStatus();
+  if (p.first) StartDocument(p, no_fields_);
+  if (holding_) ZHCLEAN_RETURN_IF_ERROR(Hold(p));
+  if (skipping_) return holding_ && p.last ? EndDocument(p) : OkStatus();
   std::string_view data = p.data;
   if (!p.last && (data.empty() || data.back() != '\n')) {
     ++report_->split_lines;
     Report(p, data.size(), true, /*warning=*/true,
-           "line longer than the chunk size (" +
-               std::to_string(options_.chunk_size) +
+           "line longer than the chunk size (" + std::to_string(options_.chunk_size) +
                " bytes); split at a code-point boundary");
   }
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
     if (options_.keep_invalid_utf8) {
-      if (NeedsEscaping(data, valid)) {
+      if (internal::NeedsEscaping(data, valid)) {
         escaped_.clear();
-        EscapeInvalidBytes(data, &escaped_);
+        internal::EscapeInvalidBytes(data, &escaped_);
         data = escaped_;
       }
     } else if (valid < data.size()) {
-      size_t len = internal::InvalidSequenceLength(data.substr(valid));
-      std::string message = "invalid UTF-8 sequence " +
-                            HexBytes(data.data() + valid, len) +
-                            "; repair it with zh-repair or pass --invalid keep";
-      ++report_->bad_records;
-      skipping_ = true;
-      if (single_document) {
-        return DataError(MakeDiagnostic(p, valid, true, message).ToString());
-      }
-      Report(p, valid, true, false, message);
-      return OkStatus();
+      return RejectInvalid(p, valid, single_document);
     }
   }
   out_buf_.clear();
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Process(data, &out_buf_));
   if (p.last) ZHCLEAN_RETURN_IF_ERROR(pipeline_->Finish(&out_buf_));
   if (options_.keep_invalid_utf8 && out_buf_.find('\xF4') != std::string::npos) {
-    UnescapeInvalidBytes(&out_buf_);
+    internal::UnescapeInvalidBytes(&out_buf_);
   }
-  ZHCLEAN_RETURN_IF_ERROR(Write(out_buf_));
-  if (p.last && pipeline_->DocumentEdits() > 0) ++report_->changed_documents;
-  return WriteSeparator(p);
+  ReportStageWarnings(p, p.offset - doc_offset_, false);
+  if (holding_) {
+    held_out_.append(out_buf_);
+  } else {
+    ZHCLEAN_RETURN_IF_ERROR(Write(out_buf_));
+  }
+  return p.last ? EndDocument(p) : OkStatus();
 }
 
 Status Driver::RunStreamed(std::istream& in) {
@@ -231,27 +291,67 @@ Status Driver::RunStreamed(std::istream& in) {
   return status;
 }
 
-Status Driver::ProcessJsonlRecord(const Piece& p,
-                                  internal::JsonlFieldLocator* locator) {
-  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
-  if (p.too_long) {
-    if (p.first) {
-      Report(p, 0, false, false, "record longer than " + std::to_string(options_.max_record) +
-                              " bytes (--max-record)");
-      ++(options_.keep_bad_records ? report_->kept_records : report_->bad_records);
-    }
-    if (!options_.keep_bad_records) return OkStatus();
-    ZHCLEAN_RETURN_IF_ERROR(Write(p.data));
-    return WriteSeparator(p);
+// --rejects: a JSONL record that cannot be cleaned goes to the reject sink.
+void Driver::RejectRecord(const Piece& p, const std::string& reason, bool truncated) {
+  ++report_->rejected;
+  Report(p, 0, false, /*warning=*/true, "rejected: " + reason);
+  std::string_view input = p.data.substr(0, truncated ? options_.max_record : p.data.size());
+  options_.rejects(
+      RejectedDocument{report_->documents - 1, p.offset, p.line, reason, input, truncated});
+}
+
+Status Driver::ProcessTooLong(const Piece& p) {
+  std::string message =
+      "record longer than " + std::to_string(options_.max_record) + " bytes (--max-record)";
+  if (p.first) ++report_->documents;
+  if (options_.rejects) {
+    if (p.first) RejectRecord(p, message, true);
+    return OkStatus();
   }
+  if (p.first) {
+    Report(p, 0, false, false, message);
+    ++(options_.keep_bad_records ? report_->kept_records : report_->bad_records);
+  }
+  if (!options_.keep_bad_records) return OkStatus();
+  ZHCLEAN_RETURN_IF_ERROR(Write(p.data));
+  return WriteSeparator(p);
+}
+
+// Writes the cleaned record: the text field and the stages' output fields
+// rewritten, every other byte as read.
+Status Driver::WriteRecord(const Piece& p, internal::JsonlFieldLocator* locator,
+                           const internal::FieldSpan& span) {
+  out_fields_.clear();
+  pipeline_->TakeOutputFields(&out_fields_);
+  bool changed = out_buf_ != span.value;
+  if (changed) ++report_->changed_documents;
+  if (!changed && out_fields_.empty()) {
+    ZHCLEAN_RETURN_IF_ERROR(Write(p.data));
+  } else {
+    ZHCLEAN_RETURN_IF_ERROR(locator->Rewrite(p.data, p.capacity, options_.field, span,
+                                             changed ? &out_buf_ : nullptr, out_fields_,
+                                             &record_buf_));
+    ZHCLEAN_RETURN_IF_ERROR(Write(record_buf_));
+  }
+  return WriteSeparator(p);
+}
+
+Status Driver::ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* locator) {
+  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
+  if (p.too_long) return ProcessTooLong(p);
   std::string_view record = p.data;
   if (record.find_first_not_of(" \t\r") == std::string_view::npos) {
     ZHCLEAN_RETURN_IF_ERROR(Write(record));  // Blank line: not a document.
     return WriteSeparator(p);
   }
-  ++report_->documents;
-  auto span = locator->Locate(record, p.capacity, options_.field);
+  auto span = locator->Locate(record, p.capacity, options_.field, pipeline_->InputFields(),
+                              &field_values_);
   if (!span.ok()) {
+    ++report_->documents;
+    if (options_.rejects) {
+      RejectRecord(p, span.status().message(), false);
+      return OkStatus();
+    }
     Report(p, 0, false, false, span.status().message());
     if (!options_.keep_bad_records) {
       ++report_->bad_records;
@@ -261,20 +361,22 @@ Status Driver::ProcessJsonlRecord(const Piece& p,
     ZHCLEAN_RETURN_IF_ERROR(Write(record));
     return WriteSeparator(p);
   }
-  pipeline_->BeginDocument(report_->documents - 1);
+  StartDocument(p, field_values_);
+  holding_ = false;
   out_buf_.clear();
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Process(span->value, &out_buf_));
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Finish(&out_buf_));
-  if (out_buf_ == span->value) {
-    ZHCLEAN_RETURN_IF_ERROR(Write(record));
-  } else {
-    ++report_->changed_documents;
-    record_buf_.assign(record.substr(0, span->begin));
-    internal::AppendJsonString(out_buf_, &record_buf_);
-    record_buf_.append(record.substr(span->end));
-    ZHCLEAN_RETURN_IF_ERROR(Write(record_buf_));
+  ReportStageWarnings(p, 0, true);
+  std::string reason = pipeline_->RejectReason();
+  if (!reason.empty()) {
+    ++report_->rejected;
+    if (options_.rejects) {
+      options_.rejects(RejectedDocument{report_->documents - 1, p.offset, p.line, reason, record,
+                                        false});
+      return OkStatus();
+    }
   }
-  return WriteSeparator(p);
+  return WriteRecord(p, locator, *span);
 }
 
 Status Driver::RunJsonl(std::istream& in) {
@@ -306,71 +408,10 @@ Status CleanStream(std::string_view name, std::istream& in, std::ostream& out,
                    Pipeline* pipeline, const StreamOptions& options,
                    StreamReport* report, const DiagnosticSink& diag) {
   Driver driver(name, out, pipeline, options, report, diag);
-  if (options.format == DocumentFormat::kJsonl) return driver.RunJsonl(in);
-  return driver.RunStreamed(in);
-}
-
-std::string StatsJson(std::string_view tool, const StreamReport& report,
-                      const Pipeline& pipeline, double seconds) {
-  return StatsJson(tool, report, std::vector<const Pipeline*>{&pipeline}, seconds);
-}
-
-std::string StatsJson(std::string_view tool, const StreamReport& report,
-                      const std::vector<const Pipeline*>& pipelines, double seconds) {
-  std::string j = "{\"tool\":";
-  internal::AppendJsonString(tool, &j);
-  auto field = [&j](const char* name, uint64_t v) {
-    j += ",\"" + std::string(name) + "\":" + std::to_string(v);
-  };
-  field("documents", report.documents);
-  field("changed_documents", report.changed_documents);
-  field("bytes_in", report.bytes_in);
-  field("bytes_out", report.bytes_out);
-  field("bad_records", report.bad_records);
-  field("kept_records", report.kept_records);
-  field("split_lines", report.split_lines);
-  char secs[32];
-  std::snprintf(secs, sizeof secs, "%.3f", seconds);
-  j += ",\"seconds\":" + std::string(secs) + ",\"changes\":{";
-  bool first_step = true;
-  const auto& steps = pipelines.front()->logs();
-  for (size_t i = 0; i < steps.size(); ++i) {
-    std::map<std::string, uint64_t> by_rule;  // Summed over the pipelines.
-    for (const Pipeline* p : pipelines) {
-      for (const auto& [rule, n] : p->logs()[i]->by_rule()) by_rule[rule] += n;
-    }
-    if (!first_step) j += ",";
-    first_step = false;
-    internal::AppendJsonString(steps[i]->step(), &j);
-    j += ":{";
-    bool first_rule = true;
-    for (const auto& [rule, n] : by_rule) {
-      if (!first_rule) j += ",";
-      first_rule = false;
-      internal::AppendJsonString(rule, &j);
-      j += ":" + std::to_string(n);
-    }
-    j += "}";
-  }
-  return j + "}}";
-}
-
-std::string EditJson(std::string_view input, const Edit& edit) {
-  std::string j = "{\"input\":";
-  internal::AppendJsonString(input, &j);
-  j += ",\"document\":" + std::to_string(edit.document);
-  j += ",\"step\":";
-  internal::AppendJsonString(edit.step, &j);
-  j += ",\"offset\":" + std::to_string(edit.offset);
-  j += ",\"before\":";
-  internal::AppendJsonString(edit.before, &j);
-  j += ",\"after\":";
-  internal::AppendJsonString(edit.after, &j);
-  j += ",\"rule\":";
-  internal::AppendJsonString(edit.rule, &j);
-  j += ",\"reason\":";
-  internal::AppendJsonString(edit.reason, &j);
-  return j + "}\n";
+  Status status = options.format == DocumentFormat::kJsonl ? driver.RunJsonl(in)
+                                                           : driver.RunStreamed(in);
+  driver.FinishInput();
+  return status;
 }
 
 }  // namespace zhclean

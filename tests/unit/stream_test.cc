@@ -230,6 +230,7 @@ TEST(StreamTest, StatsJsonCountsByStepAndRule) {
   EXPECT_EQ(StatsJson("t", report, pipeline, 0.5),
             "{\"tool\":\"t\",\"documents\":1,\"changed_documents\":1,\"bytes_in\":3,"
             "\"bytes_out\":3,\"bad_records\":0,\"kept_records\":0,\"split_lines\":0,"
+            "\"warnings\":0,\"rejected\":0,"
             "\"seconds\":0.500,\"changes\":{\"atob\":{\"test:atob\":2}}}");
 }
 

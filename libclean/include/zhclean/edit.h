@@ -13,6 +13,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace zhclean {
 
@@ -41,6 +43,9 @@ class EditLog {
     document_ = document;
     chunk_base_ = 0;
     document_edits_ = 0;
+    warnings_.clear();
+    rejected_ = false;
+    reject_reason_.clear();
   }
   void AdvanceChunk(uint64_t consumed) { chunk_base_ += consumed; }
 
@@ -59,6 +64,25 @@ class EditLog {
   // undecided encoding): they show in --stats, and in --explain as entries
   // with empty before and after, but do not mark the document as changed.
   void Note(uint64_t offset, std::string_view rule, std::string_view reason, uint64_t n = 1);
+  // A finding the user should see on stderr although nothing failed (e.g.
+  // an encoding that could not be decided). The driver prints
+  // "path: byte N (line L): warning: <step>: message" after the chunk (a
+  // bounded number per input, then a count); -q silences. `offset` is
+  // relative to the document, like Record()'s. Counted in --stats (rule
+  // "warning") and shown in --explain like Note().
+  void Warn(uint64_t offset, std::string_view message);
+  // Marks the current document rejected (undecodable, all garbage, empty
+  // after stripping). With `--rejects FILE` the driver writes the
+  // document's input, with `reason`, to FILE instead of the output;
+  // without it the document is written as cleaned. The first reason wins.
+  void Reject(std::string_view reason);
+
+  // For the driver: the current document's warnings not yet taken, as
+  // (offset, message), and its rejection.
+  const std::vector<std::pair<uint64_t, std::string>>& warnings() const { return warnings_; }
+  void ClearWarnings() { warnings_.clear(); }
+  bool rejected() const { return rejected_; }
+  const std::string& reject_reason() const { return reject_reason_; }
 
   uint64_t document_edits() const { return document_edits_; }
   const std::map<std::string, uint64_t, std::less<>>& by_rule() const {
@@ -73,6 +97,9 @@ class EditLog {
   uint64_t chunk_base_ = 0;
   uint64_t document_edits_ = 0;
   std::map<std::string, uint64_t, std::less<>> by_rule_;
+  std::vector<std::pair<uint64_t, std::string>> warnings_;
+  bool rejected_ = false;
+  std::string reject_reason_;
 };
 
 }  // namespace zhclean

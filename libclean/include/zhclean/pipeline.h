@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "zhclean/edit.h"
@@ -41,6 +42,16 @@ class Stage {
   // True for stages that take arbitrary bytes (zh-repair); all others are
   // fed valid UTF-8 only.
   virtual bool AcceptsInvalidUtf8() const { return false; }
+  // JSONL fields other than the text field that this stage reads (e.g.
+  // {"url"} for --site-field url).
+  virtual std::vector<std::string> InputFields() const { return {}; }
+  // Before each document (before BeginDocument()): the values of
+  // InputFields(), in order; "" when the field is absent or not a string,
+  // or when the format is not JSONL.
+  virtual void SetDocumentFields(const std::vector<std::string>& /*values*/) {}
+  // After Finish(): fields to set on this JSONL record (replacing a field of
+  // that name, else appended); ignored for text and line documents.
+  virtual void TakeOutputFields(std::vector<std::pair<std::string, std::string>>* /*fields*/) {}
 };
 
 // An ordered list of stages run on the same document, output to input.
@@ -56,6 +67,18 @@ class Pipeline {
   void Append(Pipeline&& other);
   bool empty() const { return stages_.empty(); }
   bool AcceptsInvalidUtf8() const;
+
+  // The union of the stages' InputFields(), in order of first mention.
+  const std::vector<std::string>& InputFields() const { return input_fields_; }
+  // `values` holds one value per InputFields() entry; each stage gets its
+  // own fields' values. Call before BeginDocument().
+  void SetDocumentFields(const std::vector<std::string>& values);
+  // After Finish(): every stage's output fields, in stage order (a later
+  // stage's field of the same name comes later and wins).
+  void TakeOutputFields(std::vector<std::pair<std::string, std::string>>* fields);
+  // The first rejection of the current document, as "step: reason"; empty
+  // when no stage rejected it.
+  std::string RejectReason() const;
 
   void BeginDocument(uint64_t document);
   // Runs `in` through every stage; appends the last stage's output.
@@ -77,6 +100,10 @@ class Pipeline {
   // whole lines only (as the driver feeds the first stage), so a chain of
   // stages behaves like a shell pipe of the tools.
   std::vector<std::string> carry_;
+  std::vector<std::string> input_fields_;
+  // field_index_[i][k]: index in input_fields_ of stage i's k-th field.
+  std::vector<std::vector<size_t>> field_index_;
+  std::vector<std::string> stage_values_;  // Scratch for SetDocumentFields.
 };
 
 }  // namespace zhclean

@@ -33,6 +33,19 @@ enum class DocumentFormat {
 // Parses "text", "lines" or "jsonl"; kInvalidArgument otherwise.
 StatusOr<DocumentFormat> ParseDocumentFormat(std::string_view name);
 
+// A document a stage Reject()ed, or a record that could not be cleaned
+// (invalid UTF-8, bad JSON, over --max-record), given to
+// StreamOptions::rejects. Views live for the call only.
+struct RejectedDocument {
+  uint64_t document = 0;   // 0-based index of the document in its input.
+  uint64_t offset = 0;     // Byte offset of its first byte in the input.
+  uint64_t line = 1;       // 1-based line of its first byte.
+  std::string_view reason;  // "step: reason", or the data error.
+  std::string_view input;   // The document's original bytes (no separator).
+  bool truncated = false;   // `input` is only the first max_record bytes.
+};
+using RejectSink = std::function<void(const RejectedDocument&)>;
+
 struct StreamOptions {
   DocumentFormat format = DocumentFormat::kText;
   bool nul_separated = false;       // -z: records end in NUL, not newline.
@@ -42,6 +55,13 @@ struct StreamOptions {
   size_t chunk_size = 1 << 20;      // Read block; cap on one piece of a line.
   size_t max_record = 64 << 20;     // Largest JSONL record accepted.
   bool check = false;               // Clean but write nothing (--check).
+  // Warnings given to `diag` per input before the rest are only counted
+  // (then one "N more warnings not shown" warning); 0: no cap.
+  size_t max_warnings = 20;
+  // When set (--rejects), rejected documents and bad records go here, not
+  // to the output, and are not reported as errors. Text documents are then
+  // held in memory up to max_record bytes to be rejectable.
+  RejectSink rejects;
   // Called on the cleaning thread as input is consumed (bytes, documents
   // since the last call); may be empty.
   std::function<void(uint64_t bytes, uint64_t documents)> progress;
@@ -56,6 +76,8 @@ struct StreamReport {
   uint64_t bad_records = 0;        // Documents rejected with an error.
   uint64_t kept_records = 0;       // Bad records passed through (keep).
   uint64_t split_lines = 0;        // Lines longer than chunk_size, split.
+  uint64_t warnings = 0;           // Warnings from stages (EditLog::Warn).
+  uint64_t rejected = 0;           // Documents sent to the reject sink.
   void Merge(const StreamReport& other);
 };
 
