@@ -80,8 +80,24 @@ std::string_view Attribute(const xmlNode* node, const char* name) {
 struct Block {
   std::string text;
   size_t link_bytes = 0;
+  bool plain_punct = false;  // Sentence punctuation outside links.
   int container = -1;  // Index into Walker::elements_.
 };
+
+// True when `text` has a full-width sentence mark: ，。；：！？
+bool HasSentenceMark(std::string_view text) {
+  for (std::string_view mark : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B",
+                                "\xEF\xBC\x9A", "\xEF\xBC\x81", "\xEF\xBC\x9F"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A block made of links with no sentence of its own: a list of headlines,
+// a menu row, an ad line. Left out even inside the main element.
+bool IsLinkList(const Block& b) {
+  return 2 * b.link_bytes > b.text.size() && !b.plain_punct;
+}
 
 // Walks the tree once to collect blocks and score elements, then emits the
 // best element's blocks.
@@ -154,7 +170,11 @@ void Walker::Collect(const xmlNode* node, int container, bool in_link) {
     if (current_.text.empty()) current_.container = container;
     size_t before = current_.text.size();
     AppendCollapsed(reinterpret_cast<const char*>(node->content), &current_.text);
-    if (in_link) current_.link_bytes += current_.text.size() - before;
+    if (in_link) {
+      current_.link_bytes += current_.text.size() - before;
+    } else if (!current_.plain_punct) {
+      current_.plain_punct = HasSentenceMark(std::string_view(current_.text).substr(before));
+    }
     return;
   }
   if (node->type != XML_ELEMENT_NODE) return;
@@ -180,7 +200,7 @@ double Walker::BlockScore(const Block& b) const {
   internal::LineFeatures f = internal::AnalyzeLine(text);
   double link_share = b.text.empty() ? 0 : static_cast<double>(b.link_bytes) / b.text.size();
   double length = f.length;
-  if (link_share > 0.5) return -1.5 * length;
+  if (link_share > 0.5) return b.plain_punct ? 0 : -1.5 * length;
   if (f.sentence_punct > 0 || f.length >= 20) return length * (1 - link_share);
   return -0.5 * length;
 }
@@ -343,6 +363,7 @@ std::string Walker::Emit() {
   std::string out;
   for (const Block& b : blocks_) {
     if (b.container < 0 || !inside[static_cast<size_t>(b.container)]) continue;
+    if (IsLinkList(b)) continue;
     std::string_view text = internal::TrimLine(b.text);
     if (text.empty()) continue;
     out.append(text);

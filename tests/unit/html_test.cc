@@ -153,6 +153,19 @@ TEST(HtmlTest, NegativeNameAroundAnArticleNameIsIgnored) {
   EXPECT_NE(Extract(page).find("正文第4段"), std::string::npos);
 }
 
+TEST(HtmlTest, HeadlineLinksInsideTheArticleAreLeftOut) {
+  std::string page = "<html><body><div class=\"detail\">" + Para("正文甲") + Para("正文丙") +
+                     "<p>3.背诵经文，有益处：<a href=\"/a\">(19)明白神的旨意（罗12:2）</a>；"
+                     "<a href=\"/b\">(20)明白神的旨意（腓2:13）</a>。</p>" +
+                     "<p>· <a href=\"/1\">股指跌出五年半新低</a> · <a href=\"/2\">十大扎眼经理人</a></p>" +
+                     Para("正文乙") + Para("正文丁") + "</div></body></html>";
+  std::string text = Extract(page);
+  EXPECT_NE(text.find("正文甲"), std::string::npos) << text;
+  EXPECT_NE(text.find("明白神的旨意（腓2:13）"), std::string::npos) << text;  // A sentence with links.
+  EXPECT_NE(text.find("正文乙"), std::string::npos) << text;
+  EXPECT_EQ(text.find("股指跌出"), std::string::npos) << text;
+}
+
 TEST(HtmlTest, ElementNamesGiveHints) {
   using internal::ClassifyElementNames;
   using internal::NameHint;
