@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mojibake_internal.h"
+#include "mojibake_legacy.h"
 #include "ngram.h"
 #include "repair_codec.h"
 #include "utf8.h"
@@ -264,7 +265,11 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
 
 void FindLatinMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes) {
-  if (!FindUtf8Runs(chars, fixes)) FindDoubleByteRuns(chars, fixes);
+  size_t before = fixes->size();
+  if (FindUtf8Runs(chars, fixes)) return;
+  // Other single-byte codepages only where windows-1252 explains nothing.
+  if (fixes->size() == before) FindSingleByteMojibake(chars, fixes);
+  FindDoubleByteRuns(chars, fixes);
 }
 
 }  // namespace zhclean::internal

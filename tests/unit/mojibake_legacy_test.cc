@@ -1,0 +1,167 @@
+// UTF-8 read through single-byte codepages other than windows-1252
+// (mojibake_legacy.cc): generated damage with ICU's tables, ftfy's
+// in-the-wild cases (exact matches counted and held), ftfy's negative
+// cases and the clean corpora (never touched).
+#include "mojibake_legacy.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "mojibake.h"
+#include "repair_corpus.h"
+#include "simdjson.h"
+#include "utf8.h"
+#include "zhclean/repair.h"
+
+namespace zhclean::internal {
+namespace {
+
+// UTF-8 `text` shown through the codepage whose high bytes are `high`.
+std::string ShowAs(const HighChars& high, std::string_view text) {
+  std::string out;
+  for (unsigned char b : text) AppendUtf8(b < 0x80 ? b : high[b - 0x80], &out);
+  return out;
+}
+
+// The single-byte hypothesis alone on one line, applied.
+std::string RepairSingleByte(std::string_view line) {
+  std::vector<Char> chars = SplitChars(line);
+  std::vector<MojibakeFix> fixes;
+  FindSingleByteMojibake(chars, &fixes);
+  std::string out;
+  size_t at = 0;
+  for (const MojibakeFix& f : fixes) {
+    out.append(line.substr(at, f.begin - at));
+    out.append(f.after);
+    at = f.end;
+  }
+  out.append(line.substr(at));
+  return out;
+}
+
+struct Sample {
+  const char* icu_name;
+  const char* text;
+};
+
+TEST(SingleByteMojibakeTest, GeneratedDamageComesBack) {
+  const Sample samples[] = {
+      {"macintosh", "Le Schtroumpf conseille gâteaux et baies pour un régime équilibré."},
+      {"windows-1250", "Napíšte nám, prosím, kde je třetí náměstí."},
+      {"ISO-8859-2", "Mám dost třetího tisíciletí a žluťoučkého koně."},
+      {"windows-1251", "Привет, как дела? Всё хорошо, спасибо."},
+      {"windows-1253", "Καλημέρα σας, τι κάνετε σήμερα;"},
+      {"windows-1257", "Saeimā ievēlētās partijas līdzvadītāja atbild žurnālistu jautājumiem."},
+      {"ibm-437", "#правильноепитание и здоровье"},
+      {"windows-1251", "中文编码问题，发生了一件事情。"},
+      {"macintosh", "中文编码问题，发生了一件事情。"},
+  };
+  for (const Sample& s : samples) {
+    HighChars high;
+    ASSERT_TRUE(SingleByteHighChars(s.icu_name, &high)) << s.icu_name;
+    std::string bad = ShowAs(high, s.text);
+    ASSERT_NE(bad, s.text);
+    EXPECT_EQ(RepairSingleByte(bad), s.text) << s.icu_name << ": " << bad;
+    EXPECT_TRUE(MayHoldSingleByteMojibake(bad)) << s.icu_name;
+  }
+}
+
+TEST(SingleByteMojibakeTest, CleanTextAndWeakEvidenceStay) {
+  const char* const clean[] = {
+      "(-1/2)! = √π",          // MacRoman "√π" would read as "ù".
+      "├┤a┼┐a┼┐a┼┐a┼┐a",       // cp437 would give "ôaſaſa…".
+      "2012—∞",                 // MacRoman: a rare Cyrillic letter.
+      "Привет, как дела?",      // Real Cyrillic.
+      "Žluťoučký kůň úpěl ďábelské ódy.",
+      "“引号”和……省略号——破折号·间隔号",
+      "Connect with Āø on Facebook",
+  };
+  for (const char* text : clean) EXPECT_EQ(RepairSingleByte(text), text);
+}
+
+TEST(SingleByteHighCharsTest, UnknownConverterFails) {
+  HighChars high;
+  EXPECT_FALSE(SingleByteHighChars("no-such-codepage", &high));
+  EXPECT_FALSE(SingleByteHighChars("UTF-8", &high));  // Not single-byte.
+}
+
+TEST(SingleByteHighCharsTest, UndefinedBytesReadAsC1Controls) {
+  HighChars high;
+  ASSERT_TRUE(SingleByteHighChars("windows-1250", &high));
+  EXPECT_EQ(high[0x81 - 0x80], 0x81u);   // Undefined in windows-1250.
+  EXPECT_EQ(high[0x8A - 0x80], 0x160u);  // Š.
+}
+
+std::vector<std::pair<std::string, std::string>> FtfyCases(const std::string& file) {
+  std::vector<std::pair<std::string, std::string>> cases;
+  std::string json;
+  std::string path = zhclean::testing::SharedDir() + "/corpora/ftfy-cases/" + file;
+  if (!zhclean::testing::ReadFile(path, &json)) return cases;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.parse(json).get(doc)) return cases;
+  for (simdjson::dom::element c : doc.get_array()) {
+    std::string_view original, fixed;
+    if (c["original"].get(original)) continue;
+    if (c["fixed-encoding"].get(fixed) && c["fixed"].get(fixed)) continue;
+    cases.emplace_back(std::string(original), std::string(fixed));
+  }
+  return cases;
+}
+
+TEST(SingleByteMojibakeTest, FtfyNegativeCasesGiveNoReading) {
+  auto cases = FtfyCases("negative.json");
+  if (cases.empty()) GTEST_SKIP() << "../shared ftfy cases not found";
+  for (const auto& [original, fixed] : cases) {
+    EXPECT_EQ(RepairSingleByte(original), original);
+    EXPECT_EQ(RepairMojibake(original), original);
+  }
+}
+
+// The eval: exact `fixed-encoding` matches over ftfy's in-the-wild
+// encoding fixes through the whole mojibake repair. 27 with the hook from
+// the windows-1252 screen only; 40 once the screen also flags
+// MayHoldSingleByteMojibake lines.
+TEST(SingleByteMojibakeTest, FtfyInTheWildExactMatches) {
+  auto cases = FtfyCases("in-the-wild.json");
+  if (cases.empty()) GTEST_SKIP() << "../shared ftfy cases not found";
+  size_t fixes = 0, exact = 0, wrong = 0;
+  for (const auto& [original, fixed] : cases) {
+    if (fixed == original) continue;
+    ++fixes;
+    std::string out = RepairMojibake(original);
+    exact += out == fixed;
+    wrong += out != fixed && out != original;
+  }
+  std::printf("[rate] ftfy in-the-wild (mojibake): %zu/%zu exact, %zu changed but not as ftfy\n",
+              exact, fixes, wrong);
+  EXPECT_GE(exact, 27u);
+}
+
+TEST(SingleByteMojibakeTest, CleanCorporaGiveNoReading) {
+  size_t screened = 0;
+  for (const char* name : {"zuozhuan.txt", "us_constitution_zhs.txt"}) {
+    std::string text;
+    if (!zhclean::testing::ReadFile(zhclean::testing::SharedDir() + "/corpora/" + name, &text)) {
+      GTEST_SKIP() << "../shared corpora not found";
+    }
+    std::string_view rest(text);
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      if (MayHoldSingleByteMojibake(line)) {
+        ++screened;
+        EXPECT_EQ(RepairSingleByte(line), line);
+      }
+      if (nl == std::string_view::npos) break;
+      rest.remove_prefix(nl + 1);
+    }
+  }
+  std::printf("[rate] single-byte screen flags %zu clean lines\n", screened);
+}
+
+}  // namespace
+}  // namespace zhclean::internal
