@@ -15,7 +15,7 @@
 #include <map>
 #include <mutex>
 
-#include "diff_edits.h"
+#include "convert_edits.h"
 #include "script_dict.h"
 #include "zhclean/convert.h"
 
@@ -235,7 +235,7 @@ class ConvertStage : public Stage {
   Status Process(std::string_view in, std::string* out, EditLog* log) override {
     size_t start = out->size();
     ZHCLEAN_RETURN_IF_ERROR(converter_->ConvertScript(in, out));
-    internal::RecordDiffEdits(in, std::string_view(*out).substr(start), rule_,
+    internal::RecordConvertEdits(in, std::string_view(*out).substr(start), rule_,
                               "script conversion", log);
     return OkStatus();
   }
