@@ -1,6 +1,7 @@
 // The zh-fix stage: guarded rule matching plus per-passage spin verdicts.
 #include <algorithm>
 #include <deque>
+#include <vector>
 
 #include "fix_rules.h"
 #include "spin.h"
@@ -25,6 +26,38 @@ struct Paragraph {
   internal::ParagraphEvidence evidence;
 };
 
+// A FIFO of paragraphs whose slots, and the buffers in them (text, hits,
+// markers), are reused: no allocation per line once it has warmed up.
+class ParagraphQueue {
+ public:
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  void clear() { head_ = size_ = 0; }
+  Paragraph& operator[](size_t i) { return slots_[(head_ + i) % slots_.size()]; }
+  const Paragraph& operator[](size_t i) const { return slots_[(head_ + i) % slots_.size()]; }
+  Paragraph& front() { return slots_[head_]; }
+  void pop_front() {
+    head_ = (head_ + 1) % slots_.size();
+    --size_;
+  }
+  // A slot at the back holding an earlier paragraph's data: the caller
+  // sets every field.
+  Paragraph& push_back() {
+    if (size_ == slots_.size()) {
+      std::rotate(slots_.begin(), slots_.begin() + head_, slots_.end());
+      head_ = 0;
+      slots_.emplace_back();
+    }
+    ++size_;
+    return (*this)[size_ - 1];
+  }
+
+ private:
+  std::vector<Paragraph> slots_;
+  size_t head_ = 0;
+  size_t size_ = 0;
+};
+
 // A line longer than this is judged in pieces (the driver already cuts
 // lines over its own cap at code-point boundaries).
 constexpr size_t kMaxParagraphBytes = 1 << 20;
@@ -46,15 +79,19 @@ class FixStage : public Stage {
   Status Finish(std::string* out, EditLog* log) override;
 
  private:
-  // Scans one line; appends it to *out at once when it can be.
-  void AddLine(std::string_view line, std::string* out);
-  void Remember(internal::ParagraphEvidence evidence);
+  // Scans one line; appends it to *out at once when it can be, else
+  // queues it and emits what the queue can release (so the queue holds a
+  // window of paragraphs, not a whole chunk, and its buffers are reused).
+  void AddLine(std::string_view line, std::string* out, EditLog* log);
+  internal::ParagraphEvidence& NextHistorySlot();
+  void Remember(const internal::ParagraphEvidence& evidence);
   bool CannotBeSpun() const;
   size_t NonBlankPending() const;
   // Non-blank paragraphs needed on each side of the one judged.
   size_t Lookahead() const { return 2 * options_.window; }
   void Emit(bool finishing, std::string* out, EditLog* log);
-  internal::SpinVerdict Judge() const;
+  internal::SpinVerdict Judge();
+  void FlushCounts(EditLog* log);
   void Apply(const Paragraph& p, const internal::SpinVerdict& verdict, std::string* out,
              EditLog* log);
 
@@ -62,16 +99,17 @@ class FixStage : public Stage {
   const internal::CompiledFixRules& rules_;
   SpinOptions options_;
   std::string partial_;             // An unfinished line.
-  std::deque<Paragraph> pending_;   // Waiting for lookahead.
+  ParagraphQueue pending_;          // Waiting for lookahead.
   std::deque<internal::ParagraphEvidence> history_;  // Emitted non-blank ones.
   uint64_t offset_ = 0;
   std::vector<PatternMatch> scratch_;  // Hits of the line being scanned.
   std::vector<PatternMatch> usable_;   // Hits applied to a paragraph.
   std::vector<uint32_t> counts_;       // Edits per rule in a paragraph.
   std::vector<uint32_t> touched_;      // Rules with counts_ > 0.
+  std::vector<const internal::ParagraphEvidence*> window_;  // Judge()'s view.
 };
 
-void FixStage::AddLine(std::string_view line, std::string* out) {
+void FixStage::AddLine(std::string_view line, std::string* out, EditLog* log) {
   std::string_view body = line;
   if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
   if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
@@ -80,7 +118,8 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
   uint64_t chars = 0;
   if (!blank) {
     chars = rules_.matcher.FindAll(body, [&](const PatternMatch& hit) {
-      if (internal::GuardsHold(rules_.rules[hit.pattern], body, hit.begin, hit.end)) {
+      const FixRule& r = rules_.rules[hit.pattern];
+      if (r.guards.empty() || internal::GuardsHold(r, body, hit.begin, hit.end)) {
         scratch_.push_back(hit);
       }
     });
@@ -93,38 +132,31 @@ void FixStage::AddLine(std::string_view line, std::string* out) {
   if (pending_.empty() && (scratch_.empty() || CannotBeSpun())) {
     out->append(line);
     if (!blank) {
-      // Reuses the oldest entry's storage: no allocation per line.
-      internal::ParagraphEvidence e;
-      if (!history_.empty() && history_.size() >= Lookahead()) {
-        e = std::move(history_.front());
-        history_.pop_front();
-      }
+      internal::ParagraphEvidence& e = NextHistorySlot();
       e.chars = chars;
-      if (e.markers.size() != rules_.dialects.size()) {
-        e.markers.assign(rules_.dialects.size(), 0);
-      } else {
-        std::fill(e.markers.begin(), e.markers.end(), 0);
-      }
-      Remember(std::move(e));
+      std::fill(e.markers.begin(), e.markers.end(), 0);
     }
     return;
   }
-  Paragraph p;
-  p.text = std::string(line);
+  Paragraph& p = pending_.push_back();
+  p.text.assign(line);
   p.offset = offset;
   p.body_size = body.size();
   p.blank = blank;
   p.evidence.markers.assign(rules_.dialects.size(), 0);
+  p.evidence.chars = 0;
+  p.hits.clear();
   if (!blank) {
     p.evidence.chars = chars;
-    p.hits = scratch_;
-    internal::ResolveLeftmostLongestInPlace(&scratch_);
+    internal::SortHits(&scratch_);
+    p.hits = scratch_;  // Sorted, unresolved: Apply() filters by verdict.
+    internal::ResolveSortedInPlace(&scratch_);
     for (const PatternMatch& hit : scratch_) {
       const FixRule& r = rules_.rules[hit.pattern];
       if (r.marker && r.dialect >= 0) ++p.evidence.markers[r.dialect];
     }
   }
-  pending_.push_back(std::move(p));
+  if (!blank) Emit(false, out, log);
 }
 
 // The scanned line has only spun-scope hits and no marker, and no marker
@@ -144,27 +176,44 @@ bool FixStage::CannotBeSpun() const {
   return true;
 }
 
-void FixStage::Remember(internal::ParagraphEvidence evidence) {
-  history_.push_back(std::move(evidence));
-  if (history_.size() > Lookahead()) history_.pop_front();
+// A new newest entry of history_, its storage reused from the oldest one
+// when the history is full (no allocation per line); markers sized.
+internal::ParagraphEvidence& FixStage::NextHistorySlot() {
+  if (!history_.empty() && history_.size() >= Lookahead()) {
+    history_.push_back(std::move(history_.front()));
+    history_.pop_front();
+  } else {
+    history_.emplace_back();
+  }
+  internal::ParagraphEvidence& e = history_.back();
+  e.markers.resize(rules_.dialects.size());
+  return e;
+}
+
+void FixStage::Remember(const internal::ParagraphEvidence& evidence) {
+  internal::ParagraphEvidence& e = NextHistorySlot();
+  e.chars = evidence.chars;
+  std::copy(evidence.markers.begin(), evidence.markers.end(), e.markers.begin());
 }
 
 size_t FixStage::NonBlankPending() const {
   size_t n = 0;
-  for (const Paragraph& p : pending_) n += p.blank ? 0 : 1;
+  for (size_t i = 0; i < pending_.size(); ++i) n += pending_[i].blank ? 0 : 1;
   return n;
 }
 
-internal::SpinVerdict FixStage::Judge() const {
-  std::vector<internal::ParagraphEvidence> window(history_.begin(), history_.end());
-  size_t index = window.size();
+internal::SpinVerdict FixStage::Judge() {
+  window_.clear();
+  for (const internal::ParagraphEvidence& e : history_) window_.push_back(&e);
+  size_t index = window_.size();
   size_t wanted = Lookahead() + 1;  // The paragraph itself and its lookahead.
-  for (const Paragraph& p : pending_) {
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    const Paragraph& p = pending_[i];
     if (p.blank) continue;
-    window.push_back(p.evidence);
+    window_.push_back(&p.evidence);
     if (--wanted == 0) break;
   }
-  return internal::JudgeParagraph(window, index, options_);
+  return internal::JudgeParagraph(window_, index, options_);
 }
 
 void FixStage::Apply(const Paragraph& p, const internal::SpinVerdict& verdict,
@@ -181,14 +230,14 @@ void FixStage::Apply(const Paragraph& p, const internal::SpinVerdict& verdict,
   const bool detailed = log->detailed();
   std::string spun_reason;
   if (detailed && verdict.dialect >= 0) spun_reason = verdict.Describe(rules_.dialects, options_);
-  internal::ResolveLeftmostLongestInPlace(&usable_);
+  internal::ResolveSortedInPlace(&usable_);
   size_t pos = 0;
   for (const PatternMatch& hit : usable_) {
     const FixRule& r = rules_.rules[hit.pattern];
     out->append(p.text, pos, hit.begin - pos);
     out->append(r.right);
     pos = hit.end;
-    if (!detailed) {  // Counted per rule below: one counter update per rule.
+    if (!detailed) {  // Counted per rule, flushed at the end of the document.
       if (counts_[hit.pattern]++ == 0) touched_.push_back(hit.pattern);
       continue;
     }
@@ -198,6 +247,10 @@ void FixStage::Apply(const Paragraph& p, const internal::SpinVerdict& verdict,
     log->Record(p.offset + hit.begin, r.wrong, r.right, r.id, reason);
   }
   out->append(p.text, pos, std::string::npos);
+}
+
+// One counter update per rule and document (not per edit or paragraph).
+void FixStage::FlushCounts(EditLog* log) {
   for (uint32_t rule : touched_) {
     log->Count(rules_.rules[rule].id, counts_[rule]);
     counts_[rule] = 0;
@@ -216,7 +269,7 @@ void FixStage::Emit(bool finishing, std::string* out, EditLog* log) {
       } else {
         Apply(front, Judge(), out, log);
       }
-      Remember(std::move(front.evidence));
+      Remember(front.evidence);
       --ahead;
     } else {
       out->append(front.text);
@@ -235,7 +288,7 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
     } else {
       partial_.append(in.substr(0, nl + 1));
       pos = nl + 1;
-      AddLine(partial_, out);
+      AddLine(partial_, out, log);
       partial_.clear();
     }
   }
@@ -245,12 +298,12 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
       partial_.assign(in.substr(pos));
       break;
     }
-    AddLine(in.substr(pos, nl + 1 - pos), out);
+    AddLine(in.substr(pos, nl + 1 - pos), out, log);
     pos = nl + 1;
   }
   if (partial_.size() > kMaxParagraphBytes) {
     size_t cut = internal::SafeCut(partial_, kMaxParagraphBytes);
-    AddLine(std::string_view(partial_).substr(0, cut), out);
+    AddLine(std::string_view(partial_).substr(0, cut), out, log);
     partial_.erase(0, cut);
   }
   Emit(false, out, log);
@@ -258,9 +311,10 @@ Status FixStage::Process(std::string_view in, std::string* out, EditLog* log) {
 }
 
 Status FixStage::Finish(std::string* out, EditLog* log) {
-  if (!partial_.empty()) AddLine(partial_, out);
+  if (!partial_.empty()) AddLine(partial_, out, log);
   partial_.clear();
   Emit(true, out, log);
+  FlushCounts(log);
   return OkStatus();
 }
 

@@ -53,6 +53,7 @@ uint32_t PatternMatcher::AstralClass(char32_t cp) const {
 std::vector<std::vector<uint32_t>> PatternMatcher::Classify(
     const std::vector<std::string>& patterns) {
   bmp_class_.assign(0x10000, 0);
+  bmp_used_.assign(0x10000 / 64, 0);
   astral_class_.clear();
   std::map<char32_t, uint32_t> classes;
   std::vector<std::vector<uint32_t>> out;
@@ -68,6 +69,7 @@ std::vector<std::vector<uint32_t>> PatternMatcher::Classify(
   for (const auto& [cp, cls] : classes) {
     if (cp < 0x10000) {
       bmp_class_[cp] = static_cast<uint16_t>(cls);
+      bmp_used_[cp >> 6] |= uint64_t{1} << (cp & 63);
     } else {
       astral_class_.emplace_back(cp, static_cast<uint16_t>(cls));
     }
@@ -158,12 +160,20 @@ void PatternMatcher::Pack(const std::vector<uint32_t>& order, const std::vector<
   out_.swap(out);
 }
 
-void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits) {
+void SortHits(std::vector<PatternMatch>* hits) {
   std::sort(hits->begin(), hits->end(), [](const PatternMatch& a, const PatternMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.pattern < b.pattern;
   });
+}
+
+void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits) {
+  SortHits(hits);
+  ResolveSortedInPlace(hits);
+}
+
+void ResolveSortedInPlace(std::vector<PatternMatch>* hits) {
   size_t kept = 0;
   size_t covered = 0;
   for (const PatternMatch& hit : *hits) {

@@ -82,6 +82,7 @@ class PatternMatcher {
   std::vector<uint32_t> out_pattern_;  // Output entry -> pattern index.
   std::vector<uint32_t> lengths_;    // Pattern index -> byte length.
   std::vector<uint16_t> bmp_class_;  // Code point < 0x10000 -> class.
+  std::vector<uint64_t> bmp_used_;   // Bit cp set when bmp_class_[cp] != 0.
   std::vector<std::pair<char32_t, uint16_t>> astral_class_;  // Sorted.
   uint32_t classes_ = 1;
   size_t max_len_ = 0;
@@ -91,12 +92,23 @@ class PatternMatcher {
 std::vector<PatternMatch> ResolveLeftmostLongest(std::vector<PatternMatch> hits);
 // The same, in place (reuses the vector's storage).
 void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits);
+// The two steps of it: sorting (by begin, longest first, then pattern),
+// and resolving hits already in that order (a filtered subsequence of
+// sorted hits is still sorted, so it needs no second sort).
+void SortHits(std::vector<PatternMatch>* hits);
+void ResolveSortedInPlace(std::vector<PatternMatch>* hits);
 
 template <typename Fn>
 size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
   if (out_.empty()) return 0;
+  // Table pointers in locals: `on_hit` may write memory, and the compiler
+  // would otherwise reload every member on every character.
   const uint32_t* root = root_row_.data();
   const uint16_t* bmp = bmp_class_.data();
+  const uint64_t* used = bmp_used_.data();
+  const uint32_t* edge_begin = edge_begin_.data();
+  const uint32_t* edge_class = edge_class_.data();
+  const uint32_t* edge_target = edge_target_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   uint32_t state = 0;
@@ -105,28 +117,40 @@ size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
   while (i < n) {
     ++chars;
     unsigned b = p[i];
-    uint32_t cls = 0;
+    char32_t cp = 0;  // Stays 0 (in no pattern) for a malformed byte.
     if (b < 0x80) {
-      cls = bmp[b];
+      cp = b;
       i += 1;
     } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n) {
-      cls = bmp[((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu)];
+      cp = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
       i += 3;
     } else if (b >= 0xC0 && b < 0xE0 && i + 1 < n) {
-      cls = bmp[((b & 0x1F) << 6) | (p[i + 1] & 0x3Fu)];
+      cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3Fu);
       i += 2;
     } else if (b >= 0xF0 && i + 3 < n) {
-      cls = AstralClass(((b & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
-                        ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu));
+      cp = ((b & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
+           (p[i + 3] & 0x3Fu);
       i += 4;
     } else {
       i += 1;  // Malformed or truncated: a character in no pattern.
     }
+    uint32_t cls = 0;
+    if (cp < 0x10000) {
+      // A character in no pattern sends every state back to the root, which
+      // has no output: one load from an 8 KiB bitmap that stays in L1.
+      if (((used[cp >> 6] >> (cp & 63)) & 1) == 0) {
+        state = 0;
+        continue;
+      }
+      cls = bmp[cp];
+    } else {
+      cls = AstralClass(cp);
+    }
     uint32_t t = root[cls];
     if (state != 0) {
-      for (uint32_t k = edge_begin_[state], end = edge_begin_[state + 1]; k < end; ++k) {
-        if (edge_class_[k] == cls) {
-          t = edge_target_[k];
+      for (uint32_t k = edge_begin[state], end = edge_begin[state + 1]; k < end; ++k) {
+        if (edge_class[k] == cls) {
+          t = edge_target[k];
           break;
         }
       }

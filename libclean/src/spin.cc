@@ -12,13 +12,15 @@ struct Window {
   size_t paragraphs = 0;
 };
 
-Window Sum(const std::vector<ParagraphEvidence>& ps, size_t i, size_t dialect, size_t k) {
+using Borrowed = std::vector<const ParagraphEvidence*>;
+
+Window Sum(const Borrowed& ps, size_t i, size_t dialect, size_t k) {
   Window w;
   size_t lo = i >= k ? i - k : 0;
   size_t hi = std::min(ps.size(), i + k + 1);
   for (size_t j = lo; j < hi; ++j) {
-    w.markers += ps[j].markers[dialect];
-    w.chars += ps[j].chars;
+    w.markers += ps[j]->markers[dialect];
+    w.chars += ps[j]->chars;
     ++w.paragraphs;
   }
   return w;
@@ -36,13 +38,13 @@ std::string Fixed2(double v) {
   return std::to_string(hundredths / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
 }
 
-bool Anchored(const std::vector<ParagraphEvidence>& ps, size_t i, size_t d,
+bool Anchored(const Borrowed& ps, size_t i, size_t d,
               const SpinOptions& o) {
-  return ps[i].markers[d] > 0 && Hot(Sum(ps, i, d, o.window), o);
+  return ps[i]->markers[d] > 0 && Hot(Sum(ps, i, d, o.window), o);
 }
 
 // True when one of the `window` paragraphs on side `step` is anchored.
-bool AnchorNear(const std::vector<ParagraphEvidence>& ps, size_t i, size_t d,
+bool AnchorNear(const Borrowed& ps, size_t i, size_t d,
                 const SpinOptions& o, int step) {
   for (size_t n = 1; n <= o.window; ++n) {
     if (step < 0 && n > i) return false;
@@ -55,14 +57,21 @@ bool AnchorNear(const std::vector<ParagraphEvidence>& ps, size_t i, size_t d,
 
 }  // namespace
 
-SpinVerdict JudgeParagraph(const std::vector<ParagraphEvidence>& ps, size_t i,
+SpinVerdict JudgeParagraph(const std::vector<ParagraphEvidence>& paragraphs, size_t i,
                            const SpinOptions& o) {
+  Borrowed ps;
+  ps.reserve(paragraphs.size());
+  for (const ParagraphEvidence& p : paragraphs) ps.push_back(&p);
+  return JudgeParagraph(ps, i, o);
+}
+
+SpinVerdict JudgeParagraph(const Borrowed& ps, size_t i, const SpinOptions& o) {
   SpinVerdict best;
   if (ps.empty()) return best;
-  for (size_t d = 0; d < ps[i].markers.size(); ++d) {
+  for (size_t d = 0; d < ps[i]->markers.size(); ++d) {
     Window w = Sum(ps, i, d, o.window);
     if (!Hot(w, o)) continue;
-    bool anchored = ps[i].markers[d] > 0;
+    bool anchored = ps[i]->markers[d] > 0;
     bool sandwiched = AnchorNear(ps, i, d, o, -1) && AnchorNear(ps, i, d, o, +1);
     if (!anchored && !sandwiched) continue;
     if (best.dialect >= 0 && w.markers <= best.window_markers) continue;

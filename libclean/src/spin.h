@@ -41,6 +41,9 @@ struct SpinVerdict {
 // 2 * window paragraphs each side; missing ones count as absent.
 SpinVerdict JudgeParagraph(const std::vector<ParagraphEvidence>& paragraphs, size_t i,
                            const SpinOptions& options);
+// The same over borrowed paragraphs (the stage judges its window in place).
+SpinVerdict JudgeParagraph(const std::vector<const ParagraphEvidence*>& paragraphs, size_t i,
+                           const SpinOptions& options);
 
 }  // namespace zhclean::internal
 
