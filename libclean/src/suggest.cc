@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "suggest_lm.h"
 #include "suggest_shapes.h"
 #include "utf8.h"
 #include "zhclean/fix.h"
@@ -88,8 +90,9 @@ Status ReadCorpus(const std::vector<std::string>& paths, std::vector<std::string
   return OkStatus();
 }
 
-// jieba dict.txt: "word count tag" per line.
-Status ReadDictionary(const std::string& path, Counts* dict) {
+// jieba dict.txt: "word count tag" per line. Words of 2 or 3 characters go
+// to *dict (the wrong side is never one of them); every word feeds *model.
+Status ReadDictionary(const std::string& path, Counts* dict, internal::WordModel* model) {
   if (path.empty()) return OkStatus();
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot read dictionary");
@@ -100,10 +103,16 @@ Status ReadDictionary(const std::string& path, Counts* dict) {
     std::string_view word(line.data(), space);
     if (internal::ValidUtf8Prefix(word) != word.size()) continue;
     std::u32string w = ToU32(word);
-    if (w.size() < 2 || w.size() > 3) continue;
-    (*dict)[w] += std::strtoull(line.c_str() + space + 1, nullptr, 10);
+    uint64_t count = std::strtoull(line.c_str() + space + 1, nullptr, 10);
+    model->Add(w, count);
+    if (w.size() >= 2 && w.size() <= 3) (*dict)[w] += count;
   }
   return OkStatus();
+}
+
+uint64_t CountOf(const Counts& counts, const std::u32string& gram) {
+  auto it = counts.find(gram);
+  return it == counts.end() ? 0 : it->second;
 }
 
 // "…实施巾相思想领航…": up to 8 characters each side of the first hit.
@@ -129,6 +138,14 @@ std::string ExampleOf(const std::vector<std::string>& texts, const std::string& 
   return "";
 }
 
+// "-1.25": two decimals, without printf-family calls in the library.
+std::string Fixed2(double v) {
+  std::string sign = v < 0 ? "-" : "";
+  auto hundredths = static_cast<uint64_t>(std::fabs(v) * 100 + 0.5);
+  std::string frac = std::to_string(hundredths % 100);
+  return sign + std::to_string(hundredths / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
+}
+
 double Score(const TypoCandidate& c) {
   double ratio = static_cast<double>(c.right_count) / static_cast<double>(c.wrong_count);
   double dict = c.dictionary_count > 0 ? 1.0 + std::log10(1.0 + c.dictionary_count) / 2 : 0.5;
@@ -136,11 +153,15 @@ double Score(const TypoCandidate& c) {
 }
 
 
-// Up to 8 (left, right) neighbours of each n-gram in `wanted` (0 when the
-// neighbour is not an ideograph).
-using Neighbours = std::unordered_map<std::u32string, std::vector<std::pair<char32_t, char32_t>>>;
+// Up to 8 contexts of each n-gram in `wanted`: the ideograph run around
+// it, kGainContext characters each side at most, and where it starts.
+struct Context {
+  std::u32string window;
+  size_t at = 0;
+};
+using Contexts = std::unordered_map<std::u32string, std::vector<Context>>;
 
-void CollectNeighbours(const std::vector<std::string>& texts, Neighbours* wanted) {
+void CollectContexts(const std::vector<std::string>& texts, Contexts* wanted) {
   for (const std::string& text : texts) {
     std::u32string run;
     auto flush = [&] {
@@ -148,7 +169,9 @@ void CollectNeighbours(const std::vector<std::string>& texts, Neighbours* wanted
         for (size_t j = 0; j + n <= run.size(); ++j) {
           auto it = wanted->find(run.substr(j, n));
           if (it == wanted->end() || it->second.size() >= 8) continue;
-          it->second.emplace_back(j > 0 ? run[j - 1] : 0, j + n < run.size() ? run[j + n] : 0);
+          size_t lo = j - std::min(j, internal::kGainContext);
+          size_t hi = std::min(run.size(), j + n + internal::kGainContext);
+          it->second.push_back(Context{run.substr(lo, hi - lo), j - lo});
         }
       }
       run.clear();
@@ -179,9 +202,9 @@ bool IsWord(const Counts& dict, const Counts& counts, char32_t a, char32_t b) {
 // end character forms a word with the neighbour outside the n-gram
 // (带头|作用 gives 头作 next to 工作), or the changed one does.
 bool StraddlesWords(const std::u32string& gram, size_t diff, const Counts& dict,
-                    const Counts& counts, const Neighbours& neighbours) {
-  auto it = neighbours.find(gram);
-  if (it == neighbours.end()) return false;
+                    const Counts& counts, const Contexts& contexts) {
+  auto it = contexts.find(gram);
+  if (it == contexts.end()) return false;
   // The changed character is explained by its outside neighbour when that
   // pair is common in the corpus (权益|作 beside 工作), unlike 巾相|思想.
   auto common = [&](char32_t a, char32_t b) {
@@ -189,7 +212,10 @@ bool StraddlesWords(const std::u32string& gram, size_t diff, const Counts& dict,
     auto c = counts.find(std::u32string{a, b});
     return c != counts.end() && c->second >= std::max<uint64_t>(5, 3 * it->second.size());
   };
-  for (const auto& [left, right] : it->second) {
+  for (const Context& ctx : it->second) {
+    char32_t left = ctx.at > 0 ? ctx.window[ctx.at - 1] : 0;
+    size_t after = ctx.at + gram.size();
+    char32_t right = after < ctx.window.size() ? ctx.window[after] : 0;
     if (diff != 0 && IsWord(dict, counts, left, gram.front())) return true;
     if (diff + 1 != gram.size() && IsWord(dict, counts, gram.back(), right)) return true;
     if (diff == 0 && common(left, gram.front())) return true;
@@ -198,13 +224,131 @@ bool StraddlesWords(const std::u32string& gram, size_t diff, const Counts& dict,
   return false;
 }
 
+using Index = std::unordered_map<std::u32string, std::vector<const std::u32string*>>;
+
+void AddToIndex(const std::u32string& gram, Index* index) {
+  for (size_t p = 0; p < gram.size(); ++p) {
+    std::u32string key = gram;
+    key[p] = U'*';
+    (*index)[key].push_back(&gram);
+  }
+}
+
+// Every wildcard key ("巾*") of every rare n-gram that is not a word.
+std::unordered_set<std::u32string> RareKeys(const Counts& counts, const Counts& dict,
+                                            uint64_t max_wrong) {
+  std::unordered_set<std::u32string> keys;
+  for (const auto& [gram, n] : counts) {
+    if (n > max_wrong || dict.count(gram)) continue;
+    for (size_t p = 0; p < gram.size(); ++p) {
+      std::u32string key = gram;
+      key[p] = U'*';
+      keys.insert(std::move(key));
+    }
+  }
+  return keys;
+}
+
+// Right words: the corpus's frequent n-grams, and with min_dictionary_right
+// the dictionary's words of at least that count (only those one character
+// from some rare n-gram are indexed).
+Index BuildIndex(const SuggestOptions& o, const Counts& counts, const Counts& dict) {
+  Index index;
+  for (const auto& [gram, n] : counts) {
+    if (n >= o.min_right_count) AddToIndex(gram, &index);
+  }
+  if (o.min_dictionary_right == 0) return index;
+  std::unordered_set<std::u32string> keys = RareKeys(counts, dict, o.max_wrong_count);
+  for (const auto& [word, n] : dict) {
+    if (n < o.min_dictionary_right || CountOf(counts, word) >= o.min_right_count) continue;
+    for (size_t p = 0; p < word.size(); ++p) {
+      std::u32string key = word;
+      key[p] = U'*';
+      if (keys.count(key)) index[key].push_back(&word);
+    }
+  }
+  return index;
+}
+
+struct Raw {
+  TypoCandidate candidate;
+  std::u32string gram;
+  std::u32string right;
+  size_t diff = 0;  // Index of the differing character.
+};
+
+void FindCandidates(const SuggestOptions& o, const Counts& counts, const Counts& dict,
+                    const Index& index, std::vector<Raw>* raw) {
+  for (const auto& [gram, n] : counts) {
+    if (n > o.max_wrong_count || dict.count(gram)) continue;
+    for (size_t p = 0; p < gram.size(); ++p) {
+      std::u32string key = gram;
+      key[p] = U'*';
+      auto it = index.find(key);
+      if (it == index.end()) continue;
+      uint64_t siblings = 0;  // Everything the wildcard matches.
+      for (const std::u32string* right : it->second) siblings += CountOf(counts, *right);
+      for (const std::u32string* right : it->second) {
+        std::string why;
+        if (!internal::OcrConfusable(gram[p], (*right)[p], &why)) continue;
+        Raw r{TypoCandidate(), gram, *right, p};
+        TypoCandidate& c = r.candidate;
+        c.wrong = ToUtf8(gram);
+        c.right = ToUtf8(*right);
+        c.wrong_count = n;
+        c.right_count = CountOf(counts, *right);
+        c.dictionary_count = CountOf(dict, *right);
+        c.confusion = ToUtf8(std::u32string{gram[p]}) + "/" +
+                      ToUtf8(std::u32string{(*right)[p]}) + ": " + why;
+        // How much of the wildcard's mass the right word holds: 巾帼 is
+        // nearly all of 巾*, 工作 only part of *作.
+        c.score = Score(c) * static_cast<double>(c.right_count) /
+                  static_cast<double>(siblings + n);
+        raw->push_back(std::move(r));
+      }
+    }
+  }
+}
+
+// confidence = min(gain, margin + 4) + 1.5 * (shape strength - 1), where
+// gain is the smallest log10 gain of the replacement over the wrong
+// string's contexts (word model) and margin is how far it beats the best
+// other right word for the same wrong string (整輕: 整个? 整体?).
+void AddConfidence(const internal::WordModel& model, const Contexts& contexts,
+                   std::vector<Raw>* raw) {
+  std::unordered_map<std::u32string, std::vector<std::pair<std::u32string, double>>> gains;
+  for (Raw& r : *raw) {
+    double gain = 0;
+    auto it = contexts.find(r.gram);
+    if (!model.empty() && it != contexts.end() && !it->second.empty()) {
+      gain = 1e300;
+      for (const Context& ctx : it->second) {
+        gain = std::min(gain, internal::ReplacementGain(model, ctx.window, ctx.at,
+                                                        r.gram.size(), r.right));
+      }
+    }
+    r.candidate.confidence = gain;
+    gains[r.gram].emplace_back(r.right, gain);
+  }
+  for (Raw& r : *raw) {
+    double rival = -1e300;
+    for (const auto& [right, gain] : gains[r.gram]) {
+      if (right != r.right) rival = std::max(rival, gain);
+    }
+    double gain = r.candidate.confidence;
+    int strength = internal::OcrConfusionStrength(r.gram[r.diff], r.right[r.diff]);
+    r.candidate.confidence = std::min(gain, gain - rival + 4) + 1.5 * (strength - 1);
+  }
+}
+
 }  // namespace
 
 Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out) {
   std::vector<std::string> texts;
   ZHCLEAN_RETURN_IF_ERROR(ReadCorpus(o.corpus_paths, &texts));
   Counts dict, counts;
-  ZHCLEAN_RETURN_IF_ERROR(ReadDictionary(o.dictionary_path, &dict));
+  internal::WordModel model;
+  ZHCLEAN_RETURN_IF_ERROR(ReadDictionary(o.dictionary_path, &dict, &model));
   // Each distinct line counts once: copies of a document (goldens, mirrors)
   // would otherwise inflate the typo's count along with the word's.
   std::unordered_set<std::string_view> seen_lines;
@@ -217,55 +361,22 @@ Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out
       pos = nl + 1;
     }
   }
-  // Wildcard index of the frequent n-grams.
-  std::unordered_map<std::u32string, std::vector<const std::u32string*>> index;
-  for (const auto& [gram, n] : counts) {
-    if (n < o.min_right_count) continue;
-    for (size_t p = 0; p < gram.size(); ++p) {
-      std::u32string key = gram;
-      key[p] = U'*';
-      index[key].push_back(&gram);
-    }
-  }
-  std::vector<std::pair<TypoCandidate, std::pair<std::u32string, size_t>>> raw;
-  Neighbours neighbours;
-  for (const auto& [gram, n] : counts) {
-    if (n > o.max_wrong_count || dict.count(gram)) continue;
-    for (size_t p = 0; p < gram.size(); ++p) {
-      std::u32string key = gram;
-      key[p] = U'*';
-      auto it = index.find(key);
-      if (it == index.end()) continue;
-      uint64_t siblings = 0;  // Everything the wildcard matches.
-      for (const std::u32string* right : it->second) siblings += counts[*right];
-      for (const std::u32string* right : it->second) {
-        std::string why;
-        if (!internal::OcrConfusable(gram[p], (*right)[p], &why)) continue;
-        TypoCandidate c;
-        c.wrong = ToUtf8(gram);
-        c.right = ToUtf8(*right);
-        c.wrong_count = n;
-        c.right_count = counts[*right];
-        auto d = dict.find(*right);
-        c.dictionary_count = d == dict.end() ? 0 : d->second;
-        c.confusion = ToUtf8(std::u32string{gram[p]}) + "/" + ToUtf8(std::u32string{(*right)[p]}) +
-                      ": " + why;
-        // How much of the wildcard's mass the right word holds: 巾帼 is
-        // nearly all of 巾*, 工作 only part of *作.
-        c.score = Score(c) * static_cast<double>(c.right_count) / static_cast<double>(siblings + n);
-        neighbours[gram];
-        raw.push_back({std::move(c), {gram, p}});
-      }
-    }
-  }
-  CollectNeighbours(texts, &neighbours);
-  for (auto& [c, where] : raw) {
-    if (!StraddlesWords(where.first, where.second, dict, counts, neighbours)) {
-      out->push_back(std::move(c));
-    }
-  }
-  std::sort(out->begin(), out->end(), [](const TypoCandidate& a, const TypoCandidate& b) {
-    if (a.score != b.score) return a.score > b.score;
+  Index index = BuildIndex(o, counts, dict);
+  std::vector<Raw> raw;
+  FindCandidates(o, counts, dict, index, &raw);
+  Contexts contexts;
+  for (const Raw& r : raw) contexts[r.gram];
+  CollectContexts(texts, &contexts);
+  raw.erase(std::remove_if(raw.begin(), raw.end(), [&](const Raw& r) {
+              return StraddlesWords(r.gram, r.diff, dict, counts, contexts);
+            }), raw.end());
+  AddConfidence(model, contexts, &raw);
+  for (Raw& r : raw) out->push_back(std::move(r.candidate));
+  const bool by_confidence = o.min_dictionary_right > 0;
+  std::sort(out->begin(), out->end(), [&](const TypoCandidate& a, const TypoCandidate& b) {
+    double x = by_confidence ? a.confidence : a.score;
+    double y = by_confidence ? b.confidence : b.score;
+    if (x != y) return x > y;
     return std::tie(a.wrong, a.right) < std::tie(b.wrong, b.right);
   });
   if (out->size() > o.max_candidates) out->resize(o.max_candidates);
@@ -276,7 +387,7 @@ Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out
 std::string FormatTypoCandidate(const TypoCandidate& c) {
   return c.wrong + "\t" + c.right + "\t# wrong " + std::to_string(c.wrong_count) + ", right " +
          std::to_string(c.right_count) + " (dictionary " + std::to_string(c.dictionary_count) +
-         "); " + c.confusion + "; " + c.example;
+         "); confidence " + Fixed2(c.confidence) + "; " + c.confusion + "; " + c.example;
 }
 
 }  // namespace zhclean

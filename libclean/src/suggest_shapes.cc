@@ -82,4 +82,24 @@ bool OcrConfusable(char32_t a, char32_t b, std::string* why) {
   return false;
 }
 
+int OcrConfusionStrength(char32_t a, char32_t b) {
+  if (a == b) return 0;
+  if (InSameGroup(a, b)) return 3;
+  const CharShape* x = FindCharShape(a);
+  const CharShape* y = FindCharShape(b);
+  if (x == nullptr || y == nullptr) return 0;
+  if (x->simplified == b || y->simplified == a || x->simplified == y->simplified) return 0;
+  int strength = 0;
+  if (x->radical != 0 && x->radical == y->radical &&
+      std::abs(int{x->residual} - int{y->residual}) <= 3) {
+    strength = 1;
+  }
+  int corners = CornerMatches(x->four_corner, y->four_corner);
+  if (corners >= 2) strength = std::max(strength, corners >= 3 ? 2 : 1);
+  if (CangjieNear(x->cangjie, y->cangjie)) {
+    strength = std::max(strength, std::string_view(x->cangjie) == y->cangjie ? 3 : 2);
+  }
+  return strength;
+}
+
 }  // namespace zhclean::internal

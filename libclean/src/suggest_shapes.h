@@ -31,6 +31,12 @@ const CharShape* FindCharShape(char32_t cp);
 // 4690~4620", "Cangjie L~LB", "known confusable").
 bool OcrConfusable(char32_t a, char32_t b, std::string* why);
 
+// How strong the shape evidence of an OCR confusion is: 0 none (or script
+// variants), 1 weak (same radical, or two of four four-corner digits),
+// 2 strong (three four-corner digits, or Cangjie codes one part apart),
+// 3 very strong (the same Cangjie code, or a known confusable pair).
+int OcrConfusionStrength(char32_t a, char32_t b);
+
 }  // namespace zhclean::internal
 
 #endif  // ZHCLEAN_SRC_SUGGEST_SHAPES_H_

@@ -1,10 +1,13 @@
 // zh-fix suggest: the miner finds the seed typos; the shape table works.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
+#include "suggest_lm.h"
 #include "suggest_shapes.h"
 #include "zhclean/fix.h"
 
@@ -22,6 +25,58 @@ TEST(SuggestTest, ConfusableCharacters) {
   EXPECT_FALSE(internal::OcrConfusable(U'巾', U'巾', &why));
   ASSERT_NE(internal::FindCharShape(U'帼'), nullptr);
   EXPECT_EQ(internal::FindCharShape(U'a'), nullptr);
+}
+
+TEST(SuggestTest, ConfusionStrength) {
+  EXPECT_EQ(internal::OcrConfusionStrength(U'中', U'巾'), 3);  // Known pair.
+  EXPECT_EQ(internal::OcrConfusionStrength(U'權', U'权'), 0);  // Script variants.
+  EXPECT_EQ(internal::OcrConfusionStrength(U'巾', U'巾'), 0);
+  EXPECT_GE(internal::OcrConfusionStrength(U'帽', U'帼'), 1);  // Same radical 50.
+  EXPECT_EQ(internal::OcrConfusionStrength(U'帼', U'a'), 0);
+}
+
+TEST(SuggestLmTest, GainOfAReplacementUnderTheWordModel) {
+  internal::WordModel m;
+  m.Add(U"耳朵", 1000);
+  m.Add(U"头发", 500);
+  m.Add(U"耳", 10);
+  m.Add(U"杂", 100);
+  m.Add(U"很长很长很长的词", 5);  // Longer than kMaxWord: ignored.
+  EXPECT_EQ(m.Count(U"耳朵"), 1000u);
+  EXPECT_EQ(m.Count(U"很长很长很长的词"), 0u);
+  // 头发|耳|杂 -> 头发|耳朵: P(耳朵) / (P(耳) P(杂)) = 1000 * 1610 / (10 * 100).
+  double gain = internal::ReplacementGain(m, U"头发耳杂", 2, 2, U"耳朵");
+  EXPECT_NEAR(gain, std::log10(1000.0 * 1610 / (10 * 100)), 1e-9);
+  // The other way round loses as much.
+  EXPECT_NEAR(internal::ReplacementGain(m, U"头发耳朵", 2, 2, U"耳杂"), -gain, 1e-9);
+  // An unknown character costs as much as a word of count 0.1.
+  EXPECT_NEAR(m.BestLog10(U"鑫"), std::log10(0.1 / 1610), 1e-9);
+  EXPECT_EQ(internal::WordModel().BestLog10(U"耳朵"), 0);
+}
+
+TEST(SuggestTest, DictionaryRightWordsRankedByConfidence) {
+  std::string dir = ::testing::TempDir();
+  std::string corpus = dir + "/suggest_corpus.txt", dict = dir + "/suggest_dict.txt";
+  std::ofstream(corpus) << "鼻子下巴眼睛头发耳杂\n";
+  std::ofstream(dict) << "耳朵 2000 n\n头发 800 n\n鼻子 900 n\n下巴 300 n\n眼睛 900 n\n"
+                      << "耳 20 n\n杂 200 a\n耳机 50 n\n";
+  SuggestOptions o;
+  o.corpus_paths = {corpus};
+  o.dictionary_path = dict;
+  o.max_wrong_count = 2;
+  std::vector<TypoCandidate> out;
+  ASSERT_TRUE(SuggestTypoRules(o, &out).ok());
+  EXPECT_TRUE(out.empty());  // 耳朵 is not in the corpus: no right word.
+  o.min_dictionary_right = 100;
+  ASSERT_TRUE(SuggestTypoRules(o, &out).ok());
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out[0].wrong, "耳杂");
+  EXPECT_EQ(out[0].right, "耳朵");
+  EXPECT_EQ(out[0].right_count, 0u);
+  EXPECT_EQ(out[0].dictionary_count, 2000u);
+  EXPECT_GT(out[0].confidence, 4.0);
+  EXPECT_NE(FormatTypoCandidate(out[0]).find("; confidence "), std::string::npos);
+  for (size_t i = 1; i < out.size(); ++i) EXPECT_GE(out[i - 1].confidence, out[i].confidence);
 }
 
 TEST(SuggestTest, FindsTheJinguoVariantsInTheSeeds) {

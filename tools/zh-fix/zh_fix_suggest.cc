@@ -26,7 +26,10 @@ po::options_description SuggestOptionsDescription() {
     ("min-right", po::value<uint64_t>()->default_value(3)->value_name("N"),
      "The right word must occur at least N times in the corpus.")
     ("max-wrong", po::value<uint64_t>()->default_value(5)->value_name("N"),
-     "The wrong string must occur at most N times in the corpus.");
+     "The wrong string must occur at most N times in the corpus.")
+    ("dict-right", po::value<uint64_t>()->default_value(0)->value_name("N"),
+     "Also take as right word any dictionary word counted at least N times, even "
+     "absent from the corpus (for small corpora), and rank by confidence; 0: off.");
   return d;
 }
 
@@ -35,13 +38,17 @@ void PrintSuggestHelp(const po::options_description& d, std::ostream& out) {
       << "Propose typo rules: rare strings one character away from frequent words,\n"
       << "where the two characters are a plausible OCR confusion (same radical,\n"
       << "similar four-corner or Cangjie code in Unihan, or a known pair). Prints a\n"
-      << "kind=typo rule file, best first, with counts, the confusion and an example\n"
-      << "in a trailing comment. CORPUS is a file or a directory (read recursively).\n\n"
+      << "kind=typo rule file, best first, with counts, a confidence, the confusion\n"
+      << "and an example in a trailing comment. The confidence (with a dictionary)\n"
+      << "is the log10 gain of the text under a unigram word model, capped by the\n"
+      << "margin over other right words, plus shape evidence. CORPUS is a file or a\n"
+      << "directory (read recursively).\n\n"
       << d << "\n"
       << "Exit status:\n  0  success\n  1  a corpus file or the dictionary cannot be read\n"
       << "  2  usage error\n\n"
       << "Examples:\n  zh-fix suggest samples/\n"
-      << "  zh-fix suggest --dict none --top 100 corpus/ > rules/typos/new.tsv.draft\n";
+      << "  zh-fix suggest --dict none --top 100 corpus/ > rules/typos/new.tsv.draft\n"
+      << "  zh-fix suggest --dict-right 100 --max-wrong 2 --top 500 sentences.txt\n";
 }
 
 }  // namespace
@@ -69,6 +76,7 @@ int RunZhFixSuggest(const std::vector<std::string>& args, std::ostream& out,
   o.max_candidates = vm["top"].as<size_t>();
   o.min_right_count = vm["min-right"].as<uint64_t>();
   o.max_wrong_count = vm["max-wrong"].as<uint64_t>();
+  o.min_dictionary_right = vm["dict-right"].as<uint64_t>();
   std::vector<TypoCandidate> candidates;
   Status s = SuggestTypoRules(o, &candidates);
   if (!s.ok()) {
