@@ -4,6 +4,7 @@
 #include <map>
 
 #include "jsonl_record.h"
+#include "utf8.h"
 #include "zhclean/stream.h"
 
 namespace zhclean {
@@ -152,6 +153,50 @@ std::string EditJson(std::string_view input, const Edit& edit) {
   internal::AppendJsonString(edit.rule, &j);
   j += ",\"reason\":";
   internal::AppendJsonString(edit.reason, &j);
+  return j + "}\n";
+}
+
+namespace {
+
+void AppendBase64(std::string_view bytes, std::string* out) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    uint32_t v = static_cast<unsigned char>(bytes[i]) << 16 |
+                 static_cast<unsigned char>(bytes[i + 1]) << 8 |
+                 static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out->push_back(kAlphabet[(v >> shift) & 63]);
+  }
+  size_t rest = bytes.size() - i;
+  if (rest == 0) return;
+  uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
+  if (rest == 2) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+  out->push_back(kAlphabet[(v >> 18) & 63]);
+  out->push_back(kAlphabet[(v >> 12) & 63]);
+  out->push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
+  out->push_back('=');
+}
+
+}  // namespace
+
+std::string RejectJson(std::string_view input, const RejectedDocument& doc) {
+  std::string j = "{\"input\":";
+  internal::AppendJsonString(input, &j);
+  j += ",\"document\":" + std::to_string(doc.document);
+  j += ",\"line\":" + std::to_string(doc.line);
+  j += ",\"offset\":" + std::to_string(doc.offset);
+  j += ",\"reason\":";
+  internal::AppendJsonString(doc.reason, &j);
+  if (internal::ValidUtf8Prefix(doc.input) == doc.input.size()) {
+    j += ",\"record\":";
+    internal::AppendJsonString(doc.input, &j);
+  } else {
+    j += ",\"record_base64\":\"";
+    AppendBase64(doc.input, &j);
+    j += "\"";
+  }
+  if (doc.truncated) j += ",\"truncated\":true";
   return j + "}\n";
 }
 

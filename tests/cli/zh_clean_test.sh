@@ -68,4 +68,50 @@ expect_eq "stats-merge" "$(sed 's/"seconds":[0-9.]*//' "$WORK/merged.json")" "$(
 printf '{"tool":1' > "$WORK/broken.json"
 "$C" stats-merge "$WORK/s1.json" "$WORK/broken.json" 2> "$WORK/err"; expect_eq "stats-merge bad rc" "$?" 1
 expect_match "stats-merge bad message" "$(cat "$WORK/err")" "statistics 2: not a --stats JSON object"
+# --rejects: bad records go to a JSONL file with their reason, losslessly;
+# documents in = documents out + rejects, with -j 1 and -j 2 alike.
+python3 - "$WORK/mixed.jsonl" "$SRC"/samples/*/input.txt <<'PY'
+import json, sys
+out, paths = sys.argv[1], sys.argv[2:]
+docs = [json.dumps({"url": p, "text": open(p, encoding="utf-8").read()}, ensure_ascii=False).encode()
+        for p in paths]
+bad = [b"not json", b'{"text":"bad \xc3\x28 byte"}', b'{"id":3}', b'{"text":"' + b"x" * 70000 + b'"}']
+with open(out, "wb") as f:
+    for i in range(4):
+        for d in docs:
+            f.write(d + b"\n")
+        f.write(bad[i] + b"\n")
+PY
+for j in 1 2; do
+  "$C" --steps convert:s2t --format jsonl -j $j --max-record 65536 --rejects "$WORK/rej$j.jsonl" \
+    --stats-file "$WORK/rs$j.json" "$WORK/mixed.jsonl" > "$WORK/out$j.jsonl" 2> "$WORK/err$j"
+  expect_eq "rejects -j $j rc" "$?" 0
+  expect_eq "documents in = out + rejects (-j $j)" \
+    "$(wc -l < "$WORK/mixed.jsonl")" "$(( $(wc -l < "$WORK/out$j.jsonl") + $(wc -l < "$WORK/rej$j.jsonl") ))"
+  expect_match "stats count rejects (-j $j)" "$(cat "$WORK/rs$j.json")" '"documents":24,.*"rejected":4,'
+done
+expect_eq "rejects file lines" "$(wc -l < "$WORK/rej1.jsonl")" 4
+expect_same_file "rejects -j 1 = -j 2" "$WORK/rej1.jsonl" "$WORK/rej2.jsonl"
+expect_same_file "output -j 1 = -j 2" "$WORK/out1.jsonl" "$WORK/out2.jsonl"
+expect_eq "rejected records restored byte for byte" "$(python3 - "$WORK/rej1.jsonl" "$WORK/mixed.jsonl" <<'PY'
+import base64, json, sys
+lines = open(sys.argv[2], "rb").read().split(b"\n")
+ok = []
+for r in map(json.loads, open(sys.argv[1], encoding="utf-8")):
+    raw = base64.b64decode(r["record_base64"]) if "record_base64" in r else r["record"].encode()
+    whole = lines[r["line"] - 1]
+    ok.append(raw == (whole[:65536] if r.get("truncated") else whole) and r["reason"] != "")
+print(all(ok), [r for r in ok])
+PY
+)" "True [True, True, True, True]"
+expect_match "reject reasons" "$(sed 's/x\{100,\}//' "$WORK/rej1.jsonl" | tr '\n' ' ')" \
+  '"line":6,"offset":[0-9]+,"reason":"not valid JSON.*not valid UTF-8.*"reason":"no field ..text...*longer than 65536 bytes.*"truncated":true'
+# A text document with invalid UTF-8 is rejected whole: no output, exit 0.
+printf 'ok\n\xff\xfe bad\n' > "$WORK/bad.txt"
+"$C" --steps convert:s2t --rejects "$WORK/rejt.jsonl" "$WORK/bad.txt" > "$WORK/outt" 2> /dev/null
+expect_eq "text reject rc" "$?" 0
+expect_eq "text reject output" "$(wc -c < "$WORK/outt")" 0
+expect_match "text reject record" "$(cat "$WORK/rejt.jsonl")" '"document":0,"line":1,"offset":0,.*"record_base64":"b2sK//4gYmFkCg=="'
+# Without --rejects the same input is an error, as before.
+"$C" --steps convert:s2t "$WORK/bad.txt" > /dev/null 2>&1; expect_eq "no rejects rc" "$?" 1
 finish

@@ -31,6 +31,7 @@ struct CommonOptions {
   bool recursive = false;
   StreamOptions stream;
   std::string explain;
+  std::string rejects;     // --rejects FILE; empty: none.
   bool stats = false;
   std::string stats_file;  // Empty: stderr.
   bool quiet = false;
@@ -71,6 +72,11 @@ void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
      "through untouched).")
     ("max-record", po::value<size_t>()->default_value(64 << 20)->value_name("BYTES"),
      "Largest JSONL record accepted.")
+    ("rejects", po::value<std::string>()->value_name("FILE"),
+     "Write rejected documents (invalid UTF-8, bad JSONL records, records over "
+     "--max-record, documents a step rejects) to FILE instead of the output, one "
+     "JSON line each (input, document, line, offset, reason, record); they are "
+     "then not errors.")
     ("explain", po::value<std::string>()->value_name("FILE"),
      "Write every change as a JSON line (input, document, step, offset, "
      "before, after, rule, reason) to FILE.")
@@ -122,6 +128,7 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   o->skip_existing = vm["skip-existing"].as<bool>();
   o->progress = vm["progress"].as<bool>() || (!o->quiet && ::isatty(2));
   if (vm.count("explain")) o->explain = vm["explain"].as<std::string>();
+  if (vm.count("rejects")) o->rejects = vm["rejects"].as<std::string>();
   if (vm.count("stats-file")) o->stats_file = vm["stats-file"].as<std::string>();
   o->stats = vm["stats"].as<bool>() || !o->stats_file.empty();
   auto format = ParseDocumentFormat(vm["format"].as<std::string>());
@@ -153,6 +160,9 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
   if (o->skip_existing && !o->mirror) {
     return InvalidArgumentError("--skip-existing needs -o DIR/");
   }
+  if (!o->rejects.empty() && o->rejects == o->output) {
+    return InvalidArgumentError("--rejects and --output name the same file");
+  }
   if (o->in_place && !o->output.empty()) {
     return InvalidArgumentError("--in-place and --output cannot be combined");
   }
@@ -165,6 +175,9 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
     }
     if (!o->output.empty() && input == o->output) {
       return InvalidArgumentError("output '" + input + "' is also an input (use --in-place)");
+    }
+    if (!o->rejects.empty() && input == o->rejects) {
+      return InvalidArgumentError("--rejects file '" + input + "' is also an input");
     }
   }
   return OkStatus();
@@ -206,6 +219,10 @@ class Job {
     return current_input_ + ": " + s.message();
   }
   Status CleanOne(const std::string& path, std::istream& in, std::ostream& out);
+  // --rejects: opens the file and points the driver's reject sink at it.
+  Status OpenRejects();
+  // Commits (or, after a failure with -o FILE, drops) the outputs.
+  void CloseOutputs(AtomicOutputFile* output);
   void PrintStats(double seconds);
 
   const ToolSpec& spec_;
@@ -218,6 +235,7 @@ class Job {
   StreamReport report_;
   std::string current_input_;
   std::ofstream explain_;
+  std::unique_ptr<AtomicOutputFile> rejects_;
   std::unique_ptr<Progress> progress_;
   bool failed_ = false;
 };
@@ -317,6 +335,32 @@ std::vector<Job::Input> Job::PlanInputs() {
   return plan;
 }
 
+Status Job::OpenRejects() {
+  if (o_.rejects.empty() || o_.stream.check) return OkStatus();
+  ZHCLEAN_ASSIGN_OR_RETURN(rejects_, AtomicOutputFile::Create(o_.rejects));
+  o_.stream.rejects = [this](const RejectedDocument& doc) {
+    rejects_->stream() << RejectJson(current_input_, doc);
+  };
+  return OkStatus();
+}
+
+void Job::CloseOutputs(AtomicOutputFile* output) {
+  if (output) {
+    if (failed_) {
+      output->Discard();
+      err_ << spec_.name << ": " << o_.output << ": not written because of errors\n";
+      if (rejects_) rejects_->Discard();
+    } else if (Status s = output->Commit(); !s.ok()) {
+      Error(s.message());
+    }
+  } else if (!o_.stream.check && !out_.flush()) {
+    Error(std::string("standard output: write failed: ") + std::strerror(errno));
+  }
+  if (rejects_ && !(output && failed_)) {
+    if (Status s = rejects_->Commit(); !s.ok()) Error(s.message());
+  }
+}
+
 void Job::PrintStats(double seconds) {
   std::vector<const Pipeline*> pipelines{pipeline_.get()};
   if (parallel_) pipelines = parallel_->pipelines();
@@ -359,6 +403,10 @@ int Job::Run(const po::variables_map& vm) {
     }
     parallel_ = std::move(*parallel);
   }
+  if (Status s = OpenRejects(); !s.ok()) {
+    Error(s.message());
+    return kExitFailure;
+  }
   std::unique_ptr<AtomicOutputFile> output;
   if (!o_.output.empty() && !o_.mirror && !o_.stream.check) {
     auto created = AtomicOutputFile::Create(o_.output);
@@ -382,16 +430,7 @@ int Job::Run(const po::variables_map& vm) {
   }
   for (const Input& input : plan) ProcessInput(input.path, shared_out, input.target);
   if (progress_) progress_->Finish();
-  if (output) {
-    if (failed_) {
-      output->Discard();
-      err_ << spec_.name << ": " << o_.output << ": not written because of errors\n";
-    } else if (Status s = output->Commit(); !s.ok()) {
-      Error(s.message());
-    }
-  } else if (!o_.stream.check && !out_.flush()) {
-    Error(std::string("standard output: write failed: ") + std::strerror(errno));
-  }
+  CloseOutputs(output.get());
   if (explain_.is_open() && !explain_.flush()) Error(o_.explain + ": write failed");
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   if (o_.stats) PrintStats(elapsed.count());

@@ -108,6 +108,14 @@ StatusOr<std::string> MergeStatsJson(const std::vector<std::string>& jsons);
 // document of `input`.
 std::string EditJson(std::string_view input, const Edit& edit);
 
+// One --rejects JSONL line, newline included, for a document of `input`:
+// {"input","document","line","offset","reason","record"} where "record" is
+// the document's original bytes as a JSON string when they are valid UTF-8,
+// else "record_base64" holds them base64-encoded (RFC 4648), so every
+// byte is kept; "truncated":true when only its first --max-record bytes
+// are there.
+std::string RejectJson(std::string_view input, const RejectedDocument& doc);
+
 }  // namespace zhclean
 
 #endif  // ZHCLEAN_STREAM_H_
