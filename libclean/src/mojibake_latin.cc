@@ -90,6 +90,7 @@ bool WeakResultAllowed(std::string_view result, size_t span_chars, size_t leftov
 struct Utf8Candidate {
   MojibakeFix fix;
   bool weak = false;  // Needs a strong fix in the same line.
+  bool nbsp = false;  // "Ã" + space as "à": needs other fixes in the line.
 };
 
 // Peels up to kMaxLayers of UTF-8-read-as-cp1252 from `bytes` (the first
@@ -121,15 +122,15 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
   out->push_back(std::move(best));
 }
 
-// Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
-// Weak or small fixes are taken only next to a strong one (at least two
-// characters or a three-byte one, 10 nats better).
-// Returns true when the accepted fixes explain every cp1252 character of
-// the line (then no GBK/Big5 reading needs to be tried).
-bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
-  struct Run { size_t begin, end; };
-  std::vector<Run> runs;
-  size_t leftovers = 0;
+struct Run {
+  size_t begin, end;  // Characters of the line.
+};
+
+// Runs of multi-byte UTF-8 inside the cp1252 byte form of the line; counts
+// the cp1252 bytes outside them. *nbsp gets each 'Ã' right before a space:
+// "à" whose no-break space (0xA0) a careless program turned into a space.
+void CollectRuns(const std::vector<Char>& chars, std::vector<Run>* runs, size_t* leftovers,
+                 std::vector<size_t>* nbsp) {
   std::string bytes;
   for (size_t i = 0; i < chars.size();) {
     if (!IsLatinMojibakeChar(chars[i].cp)) {
@@ -144,32 +145,100 @@ bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixe
     for (size_t k = 0; k < bytes.size();) {
       size_t n = ValidUtf8Prefix(std::string_view(bytes).substr(k));
       if (n >= 2) {
-        runs.push_back({i + k, i + k + n});
+        runs->push_back({i + k, i + k + n});
         k += n;
-      } else {
-        ++leftovers;
-        ++k;
+        continue;
       }
+      ++*leftovers;
+      if (i + k + 1 == j && chars[i + k].cp == 0xC3 && j < chars.size() && chars[j].cp == ' ') {
+        nbsp->push_back(i + k);
+      }
+      ++k;
     }
     i = j;
   }
+}
+
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A weak fix that gives one Latin-1 letter touching an ASCII letter, as in
+// "rÃ©gime": several of them in a line are good evidence together.
+bool WordLetterFix(const std::vector<Char>& chars, const Run& r, const MojibakeFix& fix) {
+  if (fix.after.size() != 2) return false;
+  size_t i = 0;
+  char32_t c = NextCodePoint(fix.after, &i);
+  if (c < 0xC0 || c > 0xFF || c == 0xD7 || c == 0xF7) return false;
+  return (r.begin > 0 && IsAsciiLetter(chars[r.begin - 1].cp)) ||
+         (r.end < chars.size() && IsAsciiLetter(chars[r.end].cp));
+}
+
+// The "à" fixes of CollectRuns; the space stays (it was the word break
+// next to the no-break space), except in Portuguese "às" ("Ã s "), whose
+// no-break space stood inside the word. Weak: only in a line with other
+// fixes.
+void AddNbspFixes(const std::vector<Char>& chars, const std::vector<size_t>& nbsp,
+                  std::vector<Utf8Candidate>* out) {
+  for (size_t k : nbsp) {
+    size_t end = k + 1;
+    Utf8Candidate c;
+    c.fix.after = "\xC3\xA0";
+    if (k + 2 < chars.size() && chars[k + 2].cp == 's' &&
+        (k + 3 == chars.size() || chars[k + 3].cp == ' ')) {
+      end = k + 3;
+      c.fix.after += "s";
+    }
+    c.fix.begin = chars[k].pos;
+    c.fix.end = chars[end - 1].pos + chars[end - 1].len;
+    c.fix.rule = "mojibake:utf8-as-cp1252";
+    c.fix.cost_before = SpanCost(chars, k, end);
+    c.fix.cost_after = ReplacementCost(chars, k, end, c.fix.after);
+    c.weak = true;
+    c.nbsp = true;
+    out->push_back(std::move(c));
+  }
+}
+
+// Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
+// Weak or small fixes are taken only next to a strong one (at least two
+// characters or a three-byte one, 10 nats better) or among at least
+// kWordLetters fixes that each give a letter inside a word.
+// Returns true when the accepted fixes explain every cp1252 character of
+// the line (then no GBK/Big5 reading needs to be tried).
+bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+  constexpr size_t kWordLetters = 3;
+  std::vector<Run> runs;
+  std::vector<size_t> nbsp;
+  size_t leftovers = 0;
+  CollectRuns(chars, &runs, &leftovers, &nbsp);
   std::vector<Utf8Candidate> candidates;
+  std::vector<bool> word_letter;
   for (const Run& r : runs) {
     std::string run_bytes;
     for (size_t k = r.begin; k < r.end; ++k) {
       run_bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
     }
+    size_t n = candidates.size();
     ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, &candidates);
+    if (candidates.size() > n) word_letter.push_back(WordLetterFix(chars, r, candidates.back().fix));
   }
+  size_t letters = 0;
   bool strong = false;
-  for (const Utf8Candidate& c : candidates) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Utf8Candidate& c = candidates[i];
     strong |= !c.weak && c.fix.end - c.fix.begin > 4 &&
               c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
+    letters += word_letter[i] && c.fix.cost_before - c.fix.cost_after >= kMinGain;
   }
+  // "Ã" before a space counts too, beside at least two letters.
+  bool cluster = letters >= 2 && letters + nbsp.size() >= kWordLetters;
+  if (strong || cluster) AddNbspFixes(chars, nbsp, &candidates);
+  word_letter.resize(candidates.size(), false);
   size_t accepted = 0;
-  for (Utf8Candidate& c : candidates) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Utf8Candidate& c = candidates[i];
     int gain = c.fix.cost_before - c.fix.cost_after;
-    if ((!c.weak && gain >= kMinGain) || strong) {
+    bool in_cluster = cluster && ((word_letter[i] && gain >= kMinGain) || (c.nbsp && gain >= 0));
+    if ((!c.weak && gain >= kMinGain) || strong || in_cluster) {
       fixes->push_back(std::move(c.fix));
       ++accepted;
     }

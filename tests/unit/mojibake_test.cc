@@ -233,6 +233,17 @@ TEST(MojibakeCasesTest, Table) {
       {"4288×…", "4288×…"},
       {"Offering 5×£35", "Offering 5×£35"},
       {"“引号”和……省略号——破折号", "“引号”和……省略号——破折号"},
+      // Three letters inside words are evidence together, and 'Ã' before a
+      // space is "à" whose no-break space became a space.
+      {"Ã perturber la rÃ©flexion des thÃ©ologiens jusqu'Ã nos jours",
+       "à perturber la réflexion des théologiens jusqu'à nos jours"},
+      {"com especial atenÃ§Ã£o Ã s crianÃ§as", "com especial atenção às crianças"},
+      {"C O N C L U S Ã O", "C O N C L U S Ã O"},
+      {"MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£", "MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£"},
+      {"rÃ©gime Ã©quilibrÃ", "rÃ©gime Ã©quilibrÃ"},  // Two letters only.
+      // MacRoman only where windows-1252 explains nothing.
+      {"Merci de bien vouloir activer le Javascript afin d'en profiter‚Ä¶",
+       "Merci de bien vouloir activer le Javascript afin d'en profiter…"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
 }
