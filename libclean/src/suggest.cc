@@ -270,6 +270,17 @@ Index BuildIndex(const SuggestOptions& o, const Counts& counts, const Counts& di
   return index;
 }
 
+// True when a character of `gram` has a simplified form other than itself
+// (時, 讓): traditional text, which a simplified dictionary cannot judge
+// (能讓 is not a typo of 能否).
+bool HasTraditional(const std::u32string& gram) {
+  for (char32_t c : gram) {
+    const internal::CharShape* shape = internal::FindCharShape(c);
+    if (shape != nullptr && shape->simplified != c) return true;
+  }
+  return false;
+}
+
 struct Raw {
   TypoCandidate candidate;
   std::u32string gram;
@@ -280,7 +291,7 @@ struct Raw {
 void FindCandidates(const SuggestOptions& o, const Counts& counts, const Counts& dict,
                     const Index& index, std::vector<Raw>* raw) {
   for (const auto& [gram, n] : counts) {
-    if (n > o.max_wrong_count || dict.count(gram)) continue;
+    if (n > o.max_wrong_count || dict.count(gram) || HasTraditional(gram)) continue;
     for (size_t p = 0; p < gram.size(); ++p) {
       std::u32string key = gram;
       key[p] = U'*';

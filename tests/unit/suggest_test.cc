@@ -57,9 +57,9 @@ TEST(SuggestLmTest, GainOfAReplacementUnderTheWordModel) {
 TEST(SuggestTest, DictionaryRightWordsRankedByConfidence) {
   std::string dir = ::testing::TempDir();
   std::string corpus = dir + "/suggest_corpus.txt", dict = dir + "/suggest_dict.txt";
-  std::ofstream(corpus) << "鼻子下巴眼睛头发耳杂\n";
+  std::ofstream(corpus) << "鼻子下巴眼睛头发耳杂\n喜歡能讓我心跳\n";
   std::ofstream(dict) << "耳朵 2000 n\n头发 800 n\n鼻子 900 n\n下巴 300 n\n眼睛 900 n\n"
-                      << "耳 20 n\n杂 200 a\n耳机 50 n\n";
+                      << "耳 20 n\n杂 200 a\n耳机 50 n\n能否 3000 v\n";
   SuggestOptions o;
   o.corpus_paths = {corpus};
   o.dictionary_path = dict;
@@ -77,6 +77,8 @@ TEST(SuggestTest, DictionaryRightWordsRankedByConfidence) {
   EXPECT_GT(out[0].confidence, 4.0);
   EXPECT_NE(FormatTypoCandidate(out[0]).find("; confidence "), std::string::npos);
   for (size_t i = 1; i < out.size(); ++i) EXPECT_GE(out[i - 1].confidence, out[i].confidence);
+  // Traditional text (讓) is not judged by a simplified dictionary.
+  for (const TypoCandidate& c : out) EXPECT_EQ(c.wrong.find("讓"), std::string::npos) << c.wrong;
 }
 
 TEST(SuggestTest, FindsTheJinguoVariantsInTheSeeds) {
