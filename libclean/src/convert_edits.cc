@@ -47,6 +47,26 @@ void EmitTrimmed(std::string_view in, std::string_view out, size_t offset, EditE
           out.substr(pre, out.size() - pre - suf));
 }
 
+// Number of code points of valid UTF-8 `s`: bytes that are not
+// continuation bytes (10xxxxxx), eight at a time.
+size_t CodePoints(std::string_view s) {
+  size_t n = s.size(), i = 0, continuations = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    continuations += __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+  }
+  for (; i < n; ++i) continuations += IsCont(s[i]);
+  return n - continuations;
+}
+
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // Same number of code points on both sides: one edit per changed run.
 void EmitAligned(std::string_view in, std::string_view out, size_t offset, EditEmitter* e) {
   size_t i = 0, j = 0, run_i = 0, run_j = 0;
@@ -54,7 +74,7 @@ void EmitAligned(std::string_view in, std::string_view out, size_t offset, EditE
   while (i < in.size()) {
     size_t li = Utf8CharLength(static_cast<unsigned char>(in[i]));
     size_t lj = Utf8CharLength(static_cast<unsigned char>(out[j]));
-    bool same = li == lj && std::memcmp(in.data() + i, out.data() + j, li) == 0;
+    bool same = li == lj && SameBytes(in.data() + i, out.data() + j, li);
     if (same == in_run) {  // A run starts or ends here.
       if (in_run) {
         e->Emit(offset + run_i, in.substr(run_i, i - run_i), out.substr(run_j, j - run_j));
@@ -72,7 +92,7 @@ void EmitAligned(std::string_view in, std::string_view out, size_t offset, EditE
 
 void EmitLine(std::string_view in, std::string_view out, size_t offset, EditEmitter* e) {
   if (in == out) return;
-  if (CountCodePoints(in) == CountCodePoints(out)) {
+  if (CodePoints(in) == CodePoints(out)) {
     EmitAligned(in, out, offset, e);
   } else {
     EmitTrimmed(in, out, offset, e);

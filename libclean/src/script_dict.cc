@@ -52,7 +52,7 @@ uint32_t PrefixDict::AddChild(uint32_t node, char32_t cp) {
   if (child != kNone) return child;
   child = static_cast<uint32_t>(node_info_.size());
   node_info_.push_back(kNoValue);
-  node_info_[node] |= kHasChildren;
+  node_info_[node] |= kHasChildren | SignatureBit(cp);
   if (node == 0 && cp < 0x10000) {
     root_[cp] = child;
     return child;
@@ -75,7 +75,7 @@ void PrefixDict::Add(std::string_view key, std::string_view value) {
   uint32_t node = 0;
   for (size_t i = 0; i < key.size();) node = AddChild(node, DecodeValidUtf8(key, &i));
   if ((node_info_[node] & kNoValue) != kNoValue) return;
-  node_info_[node] = (node_info_[node] & kHasChildren) | static_cast<uint32_t>(value_ends_.size());
+  node_info_[node] = (node_info_[node] & ~uint64_t{kNoValue}) | value_ends_.size();
   values_.append(value);
   value_ends_.push_back(static_cast<uint32_t>(values_.size()));
   ++entries_;
@@ -89,10 +89,14 @@ std::string_view PrefixDict::Value(uint32_t index) const {
 size_t PrefixDict::MatchPrefix(std::string_view s, std::string_view* value) const {
   uint32_t node = 0;
   size_t best = 0, pos = 0;
-  while (pos < s.size() && (node_info_[node] & kHasChildren)) {
-    node = Child(node, DecodeValidUtf8(s, &pos));
+  uint64_t info = node_info_[0];
+  while (pos < s.size() && (info & kHasChildren)) {
+    char32_t cp = DecodeValidUtf8(s, &pos);
+    if (node != 0 && !(info & SignatureBit(cp))) break;
+    node = Child(node, cp);
     if (node == kNone) break;
-    if (uint32_t v = node_info_[node] & kNoValue; v != kNoValue) {
+    info = node_info_[node];
+    if (uint32_t v = info & kNoValue; v != kNoValue) {
       best = pos;
       *value = Value(v);
     }

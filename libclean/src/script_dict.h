@@ -71,13 +71,18 @@ class PrefixDict {
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
-  // node_info_: low 31 bits = value index or kNoValue; top bit = the node
-  // has children (a lookup stops at a leaf without probing further).
+  // node_info_: low 31 bits = value index or kNoValue; bit 31 = the node
+  // has children (a lookup stops at a leaf without probing further); the
+  // high 32 bits = one bit per hash of a child's code point, read with the
+  // node's value, so most missing children are ruled out without a probe.
   static constexpr uint32_t kNoValue = 0x7FFFFFFF;
   static constexpr uint32_t kHasChildren = 0x80000000;
   // A one-hash Bloom filter over edges: most lookups of a second character
   // fail, and the filter answers them without touching the big table.
   static constexpr size_t kFilterBits = size_t{1} << 21;
+  static uint64_t SignatureBit(char32_t cp) {
+    return uint64_t{1} << (32 + ((cp * 0x9E3779B1u) >> 27));
+  }
   uint32_t Child(uint32_t node, char32_t cp) const;
   uint32_t AddChild(uint32_t node, char32_t cp);
   void Grow();
@@ -88,7 +93,7 @@ class PrefixDict {
   std::vector<uint32_t> edge_nodes_;
   std::vector<uint64_t> filter_;
   size_t edges_ = 0;
-  std::vector<uint32_t> node_info_;        // Node -> value index | kHasChildren.
+  std::vector<uint64_t> node_info_;        // Node -> signature | value index | kHasChildren.
   std::string values_;                     // All values, back to back.
   std::vector<uint32_t> value_ends_;       // End of value i in values_.
   size_t entries_ = 0;
