@@ -59,6 +59,7 @@ void ApplyRules(const DecideContext& c, std::vector<StripLine>* lines) {
       continue;
     }
     Remove(&l, r->id, 1.0);
+    l.cls = r->cls;
     if (r->block) i = RemoveBlock(*r, lines, i) - 1;
   }
 }
@@ -68,7 +69,8 @@ bool Eligible(const StripLine& l) {
 }
 
 bool IsTemplate(const DecideContext& c, const StripLine& l) {
-  return Eligible(l) && !l.features.ends_sentence && c.templates->IsTemplateLine(l.Trimmed());
+  return Eligible(l) && !l.features.ends_sentence &&
+         c.templates->IsTemplateLine(l.Trimmed(), c.site);
 }
 
 // Template lines go only as part of the frame: the leading run of the

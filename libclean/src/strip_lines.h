@@ -29,6 +29,7 @@ struct StripLine {
   bool removed = false;
   bool keep = false;    // Metadata kept by --meta keep: no heuristic removes it.
   std::string rule;     // Rule id or heuristic name.
+  ChromeClass cls = ChromeClass::kChrome;  // Class of the rule that removed it.
   double score = 0;
 
   std::string_view Trimmed() const;
@@ -41,6 +42,7 @@ struct DecideContext {
   const ChromeRulesImpl* rules = nullptr;
   MetaMode meta = MetaMode::kDrop;
   const SiteTemplates* templates = nullptr;
+  std::string_view site;  // The document's site for `templates` ("" for none).
   bool at_document_start = false;  // No kept line has been emitted yet.
 };
 

@@ -1,5 +1,6 @@
 // The strip stage: buffers lines until their zone is known, decides them
 // (strip_lines.h) and emits the kept ones.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <utility>
@@ -12,7 +13,9 @@ namespace zhclean {
 StatusOr<MetaMode> ParseMetaMode(std::string_view name) {
   if (name == "keep") return MetaMode::kKeep;
   if (name == "drop") return MetaMode::kDrop;
-  return InvalidArgumentError("--meta must be keep or drop, not '" + std::string(name) + "'");
+  if (name == "extract") return MetaMode::kExtract;
+  return InvalidArgumentError("--meta must be keep, drop or extract, not '" +
+                              std::string(name) + "'");
 }
 
 namespace {
@@ -36,6 +39,9 @@ class StripStage : public Stage {
   void BeginDocument() override;
   Status Process(std::string_view in, std::string* out, EditLog* log) override;
   Status Finish(std::string* out, EditLog* log) override;
+  std::vector<std::string> InputFields() const override;
+  void SetDocumentFields(const std::vector<std::string>& values) override;
+  void TakeOutputFields(std::vector<std::pair<std::string, std::string>>* fields) override;
 
  private:
   void ProcessText(std::string_view in, std::string* out, EditLog* log);
@@ -44,6 +50,8 @@ class StripStage : public Stage {
   void Flush(size_t end, uint8_t zone, std::string* out, EditLog* log);
   void Decide(std::vector<StripLine>* batch, bool at_end, std::string* out, EditLog* log);
   void FinishText(std::string* out, EditLog* log);
+  void TakeTitle(std::vector<StripLine>* batch);
+  void KeepMeta(const StripLine& line);
   uint8_t OpenZone() const { return seen_body_ ? 0 : internal::kInHead; }
 
   std::shared_ptr<const ChromeRuleSet> rules_;
@@ -60,7 +68,37 @@ class StripStage : public Stage {
   std::string html_;
   bool first_piece_ = true;  // The next Process() call starts the document.
   bool html_doc_ = false;    // This document is HTML (--html or detected).
+  bool input_text_ = false;  // The input had a non-space byte.
+  uint64_t output_bytes_ = 0;
+  std::string site_;         // From SetDocumentFields (--site-field).
+  bool title_checked_ = false;  // --meta extract: the first kept line was seen.
+  // --meta extract: title, date, author, source ("" when not found).
+  std::string meta_[4];
 };
+
+constexpr const char* kMetaFields[4] = {"title", "date", "author", "source"};
+constexpr const char* kTitleRule = "meta:title";
+constexpr uint32_t kMaxTitleLength = 64;  // Code points.
+
+// The value of a metadata line: without enclosing brackets and without a
+// short leading label ("来源：新华网" -> "新华网", "(责任编辑:张三)" -> "张三").
+std::string MetaValue(std::string_view line) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
+                             {"\xEF\xBC\x88", "\xEF\xBC\x89"},    // （ ）
+                             {"\xE3\x80\x90", "\xE3\x80\x91"},    // 【 】
+                             {"[", "]"}}) {
+    if (line.size() > open.size() + close.size() && line.substr(0, open.size()) == open &&
+        line.substr(line.size() - close.size()) == close) {
+      line = line.substr(open.size(), line.size() - open.size() - close.size());
+      break;
+    }
+  }
+  size_t colon = std::min(line.find(':'), line.find("\xEF\xBC\x9A"));  // ：
+  if (colon != std::string_view::npos && colon <= 24) {
+    line.remove_prefix(colon + (line[colon] == ':' ? 1 : 3));
+  }
+  return std::string(internal::TrimLine(line));
+}
 
 void StripStage::BeginDocument() {
   pending_.clear();
@@ -74,6 +112,27 @@ void StripStage::BeginDocument() {
   html_.clear();
   first_piece_ = true;
   html_doc_ = false;
+  input_text_ = false;
+  output_bytes_ = 0;
+  title_checked_ = false;
+  for (std::string& m : meta_) m.clear();
+  context_.site = site_;
+}
+
+std::vector<std::string> StripStage::InputFields() const {
+  if (options_.site_field.empty()) return {};
+  return {options_.site_field};
+}
+
+void StripStage::SetDocumentFields(const std::vector<std::string>& values) {
+  site_ = values.empty() ? std::string() : values[0];
+}
+
+void StripStage::TakeOutputFields(std::vector<std::pair<std::string, std::string>>* fields) {
+  if (options_.meta != MetaMode::kExtract) return;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!meta_[i].empty()) fields->emplace_back(kMetaFields[i], meta_[i]);
+  }
 }
 
 // True when a document starting with `head` is an HTML page: after a BOM
@@ -90,6 +149,7 @@ bool LooksLikeHtml(std::string_view head) {
 }
 
 Status StripStage::Process(std::string_view in, std::string* out, EditLog* log) {
+  if (!input_text_) input_text_ = in.find_first_not_of(" \t\r\n") != std::string_view::npos;
   if (first_piece_) {
     first_piece_ = false;
     html_doc_ = options_.html || LooksLikeHtml(in);
@@ -102,7 +162,9 @@ Status StripStage::Process(std::string_view in, std::string* out, EditLog* log) 
     html_.append(in);
     return OkStatus();
   }
+  size_t before = out->size();
   ProcessText(in, out, log);
+  output_bytes_ += out->size() - before;
   return OkStatus();
 }
 
@@ -170,6 +232,7 @@ void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string*
                         EditLog* log) {
   context_.at_document_start = !kept_before_;
   internal::DecideLines(context_, batch);
+  if (options_.meta == MetaMode::kExtract) TakeTitle(batch);
   internal::DecideBlankLines(prev_removed_, kept_before_, at_end, batch);
   char reason[64];
   for (const StripLine& l : *batch) {
@@ -179,9 +242,50 @@ void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string*
       out->append(l.text);
       continue;
     }
+    if (options_.meta == MetaMode::kExtract) KeepMeta(l);
+    if (l.rule == kTitleRule) {
+      log->Record(l.offset, l.text, "", l.rule, "title, moved to the title field");
+      continue;
+    }
     std::snprintf(reason, sizeof reason, "site chrome, score %.2f", l.score);
     log->Record(l.offset, l.text, "", l.rule, reason);
   }
+}
+
+// --meta extract: the first line of the document that no rule removed is
+// its title when it comes before the article (head zone), is short, ends no
+// sentence, is mostly Han (not a date) and is not a numbered heading; when
+// a heuristic removed it (a title over metadata lines looks like a menu
+// run) it must also have no space (menus are words between spaces).
+void StripStage::TakeTitle(std::vector<StripLine>* batch) {
+  if (title_checked_ || kept_before_) return;
+  for (StripLine& l : *batch) {
+    if (l.blank || (l.removed && l.rule.rfind("heuristic:", 0) != 0)) continue;
+    title_checked_ = true;
+    const internal::LineFeatures& f = l.features;
+    std::string_view t = l.Trimmed();
+    if (!(l.zone & internal::kInHead) || l.body || f.heading || f.ends_sentence ||
+        f.length > kMaxTitleLength || f.han < 4 || f.digits >= f.han ||
+        (l.removed && t.find(' ') != std::string_view::npos)) {
+      return;
+    }
+    l.removed = true;
+    l.rule = kTitleRule;
+    l.score = 1.0;
+    meta_[0] = std::string(t);
+    return;
+  }
+}
+
+// --meta extract: a removed metadata line gives its value (the first of
+// each kind wins), without a leading label such as "来源：".
+void StripStage::KeepMeta(const StripLine& line) {
+  size_t index = line.cls == internal::ChromeClass::kDate     ? 1
+                 : line.cls == internal::ChromeClass::kAuthor ? 2
+                 : line.cls == internal::ChromeClass::kSource ? 3
+                                                               : 0;
+  if (index == 0 || !meta_[index].empty()) return;
+  meta_[index] = MetaValue(line.Trimmed());
 }
 
 void StripStage::FinishText(std::string* out, EditLog* log) {
@@ -213,6 +317,7 @@ void StripStage::FinishText(std::string* out, EditLog* log) {
 }
 
 Status StripStage::Finish(std::string* out, EditLog* log) {
+  size_t before = out->size();
   if (html_doc_) {
     std::string text;
     Status s = ExtractHtmlText(html_, &text);
@@ -221,6 +326,8 @@ Status StripStage::Finish(std::string* out, EditLog* log) {
     ProcessText(text, out, log);
   }
   FinishText(out, log);
+  output_bytes_ += out->size() - before;
+  if (input_text_ && output_bytes_ == 0) log->Reject("empty after stripping");
   return OkStatus();
 }
 

@@ -23,6 +23,22 @@ uint64_t HashLine(std::string_view trimmed) {
   return h == 0 ? 1 : h;
 }
 
+std::string_view SiteKey(std::string_view site) {
+  size_t scheme = site.find("://");
+  if (scheme == std::string_view::npos) return site;
+  std::string_view host = site.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#"));
+  size_t at = host.rfind('@');
+  if (at != std::string_view::npos) host.remove_prefix(at + 1);
+  return host;
+}
+
+uint64_t SiteLineHash(uint64_t line_hash, uint64_t site_hash) {
+  if (site_hash == 0) return line_hash;
+  uint64_t h = line_hash ^ (site_hash * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull);
+  return h == 0 ? 1 : h;
+}
+
 TemplateTable::TemplateTable(size_t max_entries) {
   size_t capacity = 1024;
   while (capacity < max_entries) capacity <<= 1;
@@ -94,7 +110,11 @@ SiteTemplates::~SiteTemplates() = default;
 SiteTemplates::SiteTemplates(SiteTemplates&&) noexcept = default;
 SiteTemplates& SiteTemplates::operator=(SiteTemplates&&) noexcept = default;
 
-void SiteTemplates::AddDocument(std::string_view text) {
+void SiteTemplates::AddDocument(std::string_view text) { AddSiteDocument(text, ""); }
+
+void SiteTemplates::AddSiteDocument(std::string_view text, std::string_view site) {
+  std::string_view key = internal::SiteKey(site);
+  uint64_t site_hash = key.empty() ? 0 : internal::HashLine(key);
   std::vector<uint64_t> hashes;
   while (!text.empty() && hashes.size() < kMaxLinesPerDocument) {
     size_t newline = text.find('\n');
@@ -103,13 +123,14 @@ void SiteTemplates::AddDocument(std::string_view text) {
     std::string_view trimmed = internal::TrimLine(line);
     if (trimmed.empty() || trimmed.size() > 400) continue;
     if (IsCandidate(internal::AnalyzeLine(trimmed))) {
-      hashes.push_back(internal::HashLine(trimmed));
+      hashes.push_back(internal::SiteLineHash(internal::HashLine(trimmed), site_hash));
     }
   }
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   for (uint64_t h : hashes) table_->Add(h);
   ++table_->documents;
+  if (site_hash != 0) ++table_->site_documents[site_hash];
 }
 
 Status SiteTemplates::AddStream(std::istream& in) {
@@ -133,11 +154,23 @@ void SiteTemplates::set_thresholds(uint64_t min_documents, double min_share) {
 }
 
 bool SiteTemplates::IsTemplateLine(std::string_view line) const {
+  return IsTemplateLine(line, "");
+}
+
+bool SiteTemplates::IsTemplateLine(std::string_view line, std::string_view site) const {
   std::string_view trimmed = internal::TrimLine(line);
   if (trimmed.empty()) return false;
+  std::string_view key = internal::SiteKey(site);
+  uint64_t site_hash = key.empty() ? 0 : internal::HashLine(key);
+  uint64_t documents = table_->documents;
+  if (site_hash != 0) {
+    auto it = table_->site_documents.find(site_hash);
+    if (it == table_->site_documents.end()) return false;
+    documents = it->second;
+  }
   uint64_t need = std::max<uint64_t>(
-      min_documents_, static_cast<uint64_t>(min_share_ * static_cast<double>(documents())));
-  return table_->Count(internal::HashLine(trimmed)) >= need;
+      min_documents_, static_cast<uint64_t>(min_share_ * static_cast<double>(documents)));
+  return table_->Count(internal::SiteLineHash(internal::HashLine(trimmed), site_hash)) >= need;
 }
 
 Status SiteTemplates::Save(std::ostream& out) const {

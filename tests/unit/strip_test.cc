@@ -28,6 +28,8 @@ std::shared_ptr<const ChromeRuleSet> SourceRules() {
 struct Result {
   std::string text;
   std::vector<std::string> removed, rules, reasons;
+  std::string reject;  // Pipeline::RejectReason().
+  std::vector<std::pair<std::string, std::string>> fields;  // TakeOutputFields().
 };
 
 // Runs the stage over `in` cut into pieces of `piece` bytes (0: whole).
@@ -49,7 +51,16 @@ Result Strip(std::string_view in, StripOptions options = {}, size_t piece = 0) {
     EXPECT_TRUE(p.Process(in.substr(i, piece), &r.text).ok());
   }
   EXPECT_TRUE(p.Finish(&r.text).ok());
+  r.reject = p.RejectReason();
+  p.TakeOutputFields(&r.fields);
   return r;
+}
+
+std::string FieldOf(const Result& r, const std::string& name) {
+  for (const auto& [k, v] : r.fields) {
+    if (k == name) return v;
+  }
+  return "<absent>";
 }
 
 std::string Sample(const char* prefix) {
@@ -263,7 +274,56 @@ TEST(StripStageTest, NullRulesIsAnError) {
 TEST(StripStageTest, ParseMetaMode) {
   EXPECT_EQ(*ParseMetaMode("keep"), MetaMode::kKeep);
   EXPECT_EQ(*ParseMetaMode("drop"), MetaMode::kDrop);
-  EXPECT_FALSE(ParseMetaMode("extract").ok());
+  EXPECT_EQ(*ParseMetaMode("extract"), MetaMode::kExtract);
+  EXPECT_FALSE(ParseMetaMode("sideways").ok());
+}
+
+TEST(StripStageTest, EmptyAfterStrippingIsRejected) {
+  EXPECT_EQ(Strip("分享\n\n阅读全文\n微信订阅号\n").reject, "strip: empty after stripping");
+  EXPECT_EQ(Strip("<!DOCTYPE html><html><body><nav>首页</nav></body></html>").reject,
+            "strip: empty after stripping");
+  EXPECT_EQ(Strip("").reject, "");
+  EXPECT_EQ(Strip("\n \n").reject, "");  // Nothing but space in: nothing lost.
+  std::string in = ReadFile(Sample("004") + "/input.txt");
+  EXPECT_EQ(Strip(in, {}, 7).reject, "");
+}
+
+TEST(StripStageTest, MetaExtractMovesTitleAndMetadataIntoFields) {
+  StripOptions extract;
+  extract.meta = MetaMode::kExtract;
+  std::string body =
+      "会议指出，今年以来，全省各级妇联组织认真履行职能，在思想政治引领、巾帼建功行动、"
+      "家庭家教家风建设等方面取得了新成效，为全省经济社会发展作出了积极贡献。\n";
+  std::string in = "四川省妇联召开上半年工作会议\n发布时间：2021-05-24 10:22\n来源：四川日报\n\n" + body;
+  Result r = Strip(in, extract);
+  EXPECT_EQ(r.text, body);
+  EXPECT_EQ(FieldOf(r, "title"), "四川省妇联召开上半年工作会议");
+  EXPECT_EQ(FieldOf(r, "date"), "2021-05-24 10:22");
+  EXPECT_EQ(FieldOf(r, "source"), "四川日报");
+  EXPECT_EQ(FieldOf(r, "author"), "<absent>");
+  EXPECT_EQ(r.rules[0], "meta:title");
+  // The same whatever the chunking; drop mode gives no fields.
+  EXPECT_EQ(Strip(in, extract, 3).fields, r.fields);
+  EXPECT_TRUE(Strip(in).fields.empty());
+  // A body line first: no title.
+  EXPECT_EQ(FieldOf(Strip(body + body, extract), "title"), "<absent>");
+}
+
+TEST(StripStageTest, MetaExtractOnTheSeeds) {
+  StripOptions extract;
+  extract.meta = MetaMode::kExtract;
+  std::string in = ReadFile(Sample("002") + "/input.txt");
+  Result r = Strip(in, extract);
+  EXPECT_EQ(FieldOf(r, "date"), "2022-09-16");
+  std::string dropped = Strip(in).text;
+  // Extract removes what drop removes plus the title, drop's first line.
+  std::string title = FieldOf(r, "title");
+  ASSERT_NE(title, "<absent>");
+  EXPECT_EQ(dropped.substr(0, title.size() + 1), title + "\n");
+  EXPECT_NE(r.text.substr(0, title.size() + 1), title + "\n");
+  EXPECT_NE(dropped.find(r.text.substr(0, 200)), std::string::npos);
+  std::string in3 = ReadFile(Sample("003") + "/input.txt");
+  EXPECT_EQ(FieldOf(Strip(in3, extract), "title"), "<absent>");  // "(2021年8月10日)" is no title.
 }
 
 }  // namespace

@@ -99,6 +99,36 @@ TEST(TemplateTest, SiteFrameIsRemovedAndArticlesStayIntact) {
   }
 }
 
+TEST(TemplateTest, SitesAreCountedApart) {
+  SiteTemplates t;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    t.AddSiteDocument("甲站导航 首页 新闻\n甲站第" + n + "篇\n", "https://a.example.cn/p/" + n);
+    t.AddSiteDocument("乙站导航 首页 评论\n乙站第" + n + "篇\n", "b-site");
+  }
+  EXPECT_EQ(t.documents(), 8u);
+  EXPECT_TRUE(t.IsTemplateLine("甲站导航 首页 新闻", "http://a.example.cn/other"));
+  EXPECT_TRUE(t.IsTemplateLine("乙站导航 首页 评论", "b-site"));
+  EXPECT_FALSE(t.IsTemplateLine("甲站导航 首页 新闻", "b-site"));
+  EXPECT_FALSE(t.IsTemplateLine("甲站导航 首页 新闻", "unknown-site"));
+  EXPECT_FALSE(t.IsTemplateLine("甲站导航 首页 新闻"));  // Not in the site-less table.
+  EXPECT_FALSE(t.IsTemplateLine("甲站第1篇", "https://a.example.cn/"));
+}
+
+TEST(TemplateTest, JsonlRecordsAreLearnedPerSite) {
+  std::string jsonl;
+  for (int i = 0; i < 4; ++i) {
+    jsonl += "{\"url\":\"https://a.example.cn/" + std::to_string(i) +
+             "\",\"text\":\"甲站导航 首页 新闻\\n正文" + std::to_string(i) + "\"}\n";
+  }
+  jsonl += "not json\n{\"url\":\"https://a.example.cn/x\"}\n\n";  // Skipped.
+  std::istringstream in(jsonl);
+  SiteTemplates t;
+  ASSERT_TRUE(t.AddJsonlStream(in, "text", "url").ok());
+  EXPECT_EQ(t.documents(), 4u);
+  EXPECT_TRUE(t.IsTemplateLine("甲站导航 首页 新闻", "https://a.example.cn/9"));
+}
+
 TEST(TemplateTest, SaveAndLoadRoundTrip) {
   SiteTemplates t;
   for (int i = 0; i < 10; ++i) t.AddDocument("共同的页眉\n第" + std::to_string(i) + "篇独有的行\n");

@@ -22,6 +22,11 @@ void AddTemplateOptions(po::options_description* d) {
     ("batch-templates", po::bool_switch(),
      "Learn the repeating lines from all FILE inputs first (a first pass over the "
      "files), then strip them.")
+    ("site-field", po::value<std::string>()->value_name("NAME"),
+     "With --format jsonl: learn the repeating lines per site, the site being the "
+     "string field NAME of each record (a URL counts as its host), in a first pass "
+     "over the FILE inputs (not stdin: it cannot be read twice), then strip each "
+     "record with its site's lines.")
     ("min-docs", po::value<uint64_t>()->default_value(3)->value_name("N"),
      "A template line must repeat in at least N documents.")
     ("min-share", po::value<double>()->default_value(0.3, "0.3")->value_name("F"),
@@ -40,41 +45,65 @@ cli::ToolSpec ZhStripSpec() {
       "  zh-strip --explain removed.jsonl --meta keep page.txt -o clean.txt\n"
       "  zh-strip --format html page.html\n"
       "  zh-strip learn -r site/ -o site.tmpl && zh-strip --templates site.tmpl site/a.txt\n"
-      "  zh-strip -r --batch-templates site/ -o clean.txt\n";
+      "  zh-strip -r --batch-templates site/ -o clean.txt\n"
+      "  zh-strip --format jsonl --site-field url --meta extract crawl.jsonl -o clean.jsonl\n";
   spec.add_options = [](po::options_description* d) {
     d->add_options()
       ("rules-dir", po::value<std::string>()->value_name("DIR"),
        "Rules directory (chrome rules are DIR/chrome/*.tsv); default "
        "$ZHCLEAN_RULES_DIR or the installed rules.")
       ("meta", po::value<std::string>()->default_value("drop")->value_name("MODE"),
-       "Metadata lines (date, author, source, editor): drop or keep.")
+       "Metadata lines (date, author, source, editor): drop, keep, or extract "
+       "(--format jsonl only: remove them and the title line and set the record's "
+       "fields title, date, author and source to their values).")
       ("html", po::bool_switch(),
        "Input documents are HTML (also --format html): keep the main block's text. "
        "Documents starting with <!DOCTYPE html or <html are taken as HTML anyway.");
     AddTemplateOptions(d);
   };
   spec.early = [](const po::variables_map& vm, std::ostream&, std::ostream& err) -> int {
-    if (!ParseMetaMode(vm["meta"].as<std::string>()).ok()) {
-      err << "zh-strip: --meta must be keep or drop\n"
-          << "Try 'zh-strip --help' for more information.\n";
-      return cli::kExitUsage;
+    auto meta = ParseMetaMode(vm["meta"].as<std::string>());
+    bool jsonl = vm["format"].as<std::string>() == "jsonl";
+    const char* problem = nullptr;
+    if (!meta.ok()) {
+      problem = "--meta must be keep, drop or extract";
+    } else if (*meta == MetaMode::kExtract && !jsonl) {
+      problem = "--meta extract needs --format jsonl (it moves metadata into record fields)";
+    } else if (vm.count("site-field") && !jsonl) {
+      problem = "--site-field needs --format jsonl";
+    } else if (vm.count("site-field") && (vm.count("templates") || vm["batch-templates"].as<bool>())) {
+      problem = "--site-field cannot be combined with --templates or --batch-templates";
     }
-    return -1;
+    if (problem == nullptr) return -1;
+    err << "zh-strip: " << problem << "\n"
+        << "Try 'zh-strip --help' for more information.\n";
+    return cli::kExitUsage;
   };
   return spec;
 }
 
+// The first pass of --batch-templates (each file one document) or
+// --site-field (each JSONL record a document of its site).
 StatusOr<std::shared_ptr<const SiteTemplates>> LearnFromInputs(const po::variables_map& vm) {
   std::vector<std::string> inputs;
   if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
   if (inputs.empty()) inputs.push_back("-");
   ZHCLEAN_ASSIGN_OR_RETURN(auto paths, ExpandInputs(inputs, vm["recursive"].as<bool>()));
+  bool by_site = vm.count("site-field") > 0;
   auto templates = std::make_shared<SiteTemplates>();
   for (const std::string& path : paths) {
-    if (path == "-") return InvalidArgumentError("--batch-templates needs file inputs, not stdin");
+    if (path == "-") {
+      return InvalidArgumentError(std::string(by_site ? "--site-field" : "--batch-templates") +
+                                  " needs file inputs, not stdin (read twice)");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return NotFoundError(path + ": cannot open");
-    ZHCLEAN_RETURN_IF_ERROR(templates->AddStream(in));
+    if (by_site) {
+      ZHCLEAN_RETURN_IF_ERROR(templates->AddJsonlStream(in, vm["field"].as<std::string>(),
+                                                        vm["site-field"].as<std::string>()));
+    } else {
+      ZHCLEAN_RETURN_IF_ERROR(templates->AddStream(in));
+    }
   }
   return std::shared_ptr<const SiteTemplates>(templates);
 }
@@ -85,7 +114,7 @@ StatusOr<std::shared_ptr<const SiteTemplates>> Templates(const po::variables_map
     ZHCLEAN_ASSIGN_OR_RETURN(SiteTemplates loaded,
                              SiteTemplates::Load(vm["templates"].as<std::string>()));
     t = std::make_shared<SiteTemplates>(std::move(loaded));
-  } else if (vm["batch-templates"].as<bool>()) {
+  } else if (vm["batch-templates"].as<bool>() || vm.count("site-field")) {
     ZHCLEAN_ASSIGN_OR_RETURN(auto learned, LearnFromInputs(vm));
     t = std::const_pointer_cast<SiteTemplates>(learned);
   } else {
@@ -105,6 +134,7 @@ StatusOr<std::unique_ptr<Pipeline>> BuildPipeline(const po::variables_map& vm,
   ZHCLEAN_ASSIGN_OR_RETURN(options.meta, ParseMetaMode(vm["meta"].as<std::string>()));
   options.html = vm["html"].as<bool>();
   ZHCLEAN_ASSIGN_OR_RETURN(options.templates, Templates(vm));
+  if (vm.count("site-field")) options.site_field = vm["site-field"].as<std::string>();
   auto pipeline = std::make_unique<Pipeline>(sink);
   ZHCLEAN_ASSIGN_OR_RETURN(auto stage, NewStripStage(std::move(rules), options));
   pipeline->Add(std::move(stage));

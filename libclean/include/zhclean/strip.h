@@ -83,13 +83,25 @@ class SiteTemplates {
 
   // Adds one document (UTF-8 text): each distinct candidate line once.
   void AddDocument(std::string_view text);
+  // Adds one document of a named site (any string; a URL counts as its
+  // host): its lines are counted for that site only. "" is AddDocument().
+  void AddSiteDocument(std::string_view text, std::string_view site);
   // Adds documents read from `in` as one text document (whole stream).
   Status AddStream(std::istream& in);
+  // Adds every record of a JSONL stream as a document of the site named by
+  // its `site_field` (AddSiteDocument); records that are not JSON objects
+  // or lack a string `text_field` are skipped (the cleaning pass reports
+  // them).
+  Status AddJsonlStream(std::istream& in, std::string_view text_field,
+                        std::string_view site_field);
   // Number of documents added or loaded.
   uint64_t documents() const;
   // True when the line (trimmed) repeats in enough documents: at least
   // `min_documents` and at least `min_share` of all documents.
   bool IsTemplateLine(std::string_view line) const;
+  // The same for the documents of one site (AddSiteDocument); "" is the
+  // site-less table.
+  bool IsTemplateLine(std::string_view line, std::string_view site) const;
   void set_thresholds(uint64_t min_documents, double min_share);
 
   // Writes the table as text ("#! zhclean-templates v1 documents=N" then
@@ -111,9 +123,13 @@ class SiteTemplates {
 enum class MetaMode {
   kKeep,  // Leave metadata lines in the text.
   kDrop,  // Remove them like chrome.
+  // Remove them and the title (a short first line before the article) and
+  // give their values as the document's output fields "title", "date",
+  // "author" and "source" (Stage::TakeOutputFields; JSONL only).
+  kExtract,
 };
 
-// Parses "keep" or "drop"; kInvalidArgument otherwise.
+// Parses "keep", "drop" or "extract"; kInvalidArgument otherwise.
 StatusOr<MetaMode> ParseMetaMode(std::string_view name);
 
 struct StripOptions {
@@ -130,12 +146,17 @@ struct StripOptions {
   size_t max_html_bytes = size_t{64} << 20;
   // Optional cross-document templates.
   std::shared_ptr<const SiteTemplates> templates;
+  // JSONL field naming each document's site (Stage::InputFields): template
+  // lines are then those of the document's site (a URL counts as its host).
+  std::string site_field;
 };
 
 // Returns the strip stage ("strip"). Every removed line is recorded in the
 // EditLog with the line as `before`, "" as `after`, the rule id (e.g.
 // "chrome/share.tsv:12") or heuristic name as `rule` and the score as
-// `reason`. kInvalidArgument when `rules` is null.
+// `reason`. A document whose input had text and whose output is empty is
+// Reject()ed ("empty after stripping"). kInvalidArgument when `rules` is
+// null.
 StatusOr<std::unique_ptr<Stage>> NewStripStage(
     std::shared_ptr<const ChromeRuleSet> rules, const StripOptions& options);
 
