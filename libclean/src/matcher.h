@@ -136,13 +136,11 @@ size_t PatternMatcher::FindAll(std::string_view text, Fn&& on_hit) const {
     }
     uint32_t cls = 0;
     if (cp < 0x10000) {
-      // A character in no pattern sends every state back to the root, which
-      // has no output: one load from an 8 KiB bitmap that stays in L1.
-      if (((used[cp >> 6] >> (cp & 63)) & 1) == 0) {
-        state = 0;
-        continue;
-      }
-      cls = bmp[cp];
+      // Most characters are in no pattern: an 8 KiB bitmap (in L1) says so
+      // and the class lookup then reads entry 0 (class 0), so the large
+      // table is only touched for pattern characters, without a branch.
+      uint32_t in_pattern = (used[cp >> 6] >> (cp & 63)) & 1;
+      cls = bmp[cp & (0u - in_pattern)];
     } else {
       cls = AstralClass(cp);
     }
