@@ -97,5 +97,18 @@ TEST(MatcherTest, EmptyMatcherFindsNothing) {
   EXPECT_EQ(n, 0);
 }
 
+TEST(MatcherTest, CharactersInNoPatternResetTheMatch) {
+  // 巾 then a character in no pattern (x, 中, an astral character) then
+  // 帼: never a hit for 巾帼; the astral pattern is still found.
+  std::vector<std::string> patterns = {"巾帼", "\xF0\xA0\x80\x80字", "帼"};
+  PatternMatcher m;
+  m.Build(patterns);
+  std::string text = "巾x帼巾中帼巾\xF0\xA0\x80\x81帼巾帼\xF0\xA0\x80\x80字";
+  std::vector<PatternMatch> hits;
+  size_t chars = m.FindAll(text, [&](const PatternMatch& h) { hits.push_back(h); });
+  EXPECT_EQ(Key(hits), Key(Naive(patterns, text)));
+  EXPECT_EQ(chars, 13u);
+}
+
 }  // namespace
 }  // namespace zhclean::internal
