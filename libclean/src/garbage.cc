@@ -22,24 +22,42 @@ bool GarbageChar(char32_t c) {
   return code != 0 && Utf8Byte(code >> 8) && Utf8Byte(code & 0xFF);
 }
 
+// Length of the valid multi-byte UTF-8 sequence at p[0] (a byte >= 0x80)
+// of the n bytes there, or 0.
+size_t MultiByteSequence(const unsigned char* p, size_t n) {
+  unsigned b = p[0];
+  size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+             : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  if (len == 0 || len > n) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+  }
+  if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0) ||
+      (b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90)) {
+    return 0;
+  }
+  return len;
+}
+
 // Share of the run's GBK bytes that form valid multi-byte UTF-8: mojibake
-// of UTF-8 keeps that structure, clean text has it only by chance.
+// of UTF-8 keeps that structure, clean text has it only by chance. (GBK
+// codes have no ASCII bytes here: every byte of a run is >= 0x80.)
 bool Utf8Structured(const std::vector<Char>& chars, size_t begin, size_t end) {
   std::string bytes;
+  bytes.reserve(2 * (end - begin));
   for (size_t i = begin; i < end; ++i) {
     uint16_t code = DoubleByteCode(Legacy::kGbk, chars[i].cp);
     bytes.push_back(static_cast<char>(code >> 8));
     bytes.push_back(static_cast<char>(code & 0xFF));
   }
-  size_t good = 0;
-  std::string_view rest(bytes);
-  while (!rest.empty()) {
-    size_t n = ValidUtf8Prefix(rest);
-    good += n;
-    rest.remove_prefix(n);
-    if (!rest.empty()) rest.remove_prefix(1);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size(), good = 0;
+  for (size_t k = 0; k < n;) {
+    size_t len = MultiByteSequence(p + k, n - k);
+    good += len;
+    k += len > 0 ? len : 1;
   }
-  return good * 10 >= bytes.size() * 8;
+  return good * 10 >= n * 8;
 }
 
 bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) {

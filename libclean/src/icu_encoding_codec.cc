@@ -2,6 +2,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -48,22 +49,38 @@ struct Table {
   std::vector<uint16_t> code;
 };
 
+// Converts the whole BMP in one ICU call (a call per code point was most of
+// the start-up time): unmappable characters are skipped, and the offsets
+// ICU reports for each output byte say which code point it belongs to.
 Table BuildTable(Legacy enc) {
   Table t;
   t.code.assign(0x10000, 0);
   ConverterPtr c = Open(enc, /*strict=*/true);
   if (!c) return t;
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr,
+                        &status);
+  std::vector<UChar> source;
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    UChar u = static_cast<UChar>(cp);
-    char bytes[8];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = ucnv_fromUChars(c.get(), bytes, sizeof bytes, &u, 1, &status);
-    ucnv_resetFromUnicode(c.get());
-    if (U_FAILURE(status) || n < 1 || n > 2) continue;
-    unsigned b0 = static_cast<unsigned char>(bytes[0]);
-    t.code[cp] = static_cast<uint16_t>(
-        n == 1 ? b0 : (b0 << 8) | static_cast<unsigned char>(bytes[1]));
+    if (cp < 0xD800 || cp > 0xDFFF) source.push_back(static_cast<UChar>(cp));
+  }
+  std::vector<char> bytes(source.size() * 4);
+  std::vector<int32_t> offsets(bytes.size());
+  char* target = bytes.data();
+  const UChar* src = source.data();
+  ucnv_fromUnicode(c.get(), &target, target + bytes.size(), &src, src + source.size(),
+                   offsets.data(), /*flush=*/true, &status);
+  if (U_FAILURE(status)) return t;
+  size_t n = static_cast<size_t>(target - bytes.data());
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && offsets[j] == offsets[i]) ++j;
+    unsigned b0 = static_cast<unsigned char>(bytes[i]);
+    if (j - i <= 2 && offsets[i] >= 0) {
+      t.code[source[static_cast<size_t>(offsets[i])]] = static_cast<uint16_t>(
+          j - i == 1 ? b0 : (b0 << 8) | static_cast<unsigned char>(bytes[i + 1]));
+    }
+    i = j;
   }
   return t;
 }
@@ -71,8 +88,16 @@ Table BuildTable(Legacy enc) {
 const Table& GetTable(Legacy enc) {
   static std::once_flag once[3];
   static Table tables[3];
+  // Set once a table is built: later lookups skip call_once (DoubleByteCode
+  // runs for every character the repair hypotheses look at).
+  static std::atomic<const Table*> ready[3];
   int i = static_cast<int>(enc);
-  std::call_once(once[i], [i, enc] { tables[i] = BuildTable(enc); });
+  const Table* t = ready[i].load(std::memory_order_acquire);
+  if (t != nullptr) return *t;
+  std::call_once(once[i], [i, enc] {
+    tables[i] = BuildTable(enc);
+    ready[i].store(&tables[i], std::memory_order_release);
+  });
   return tables[i];
 }
 

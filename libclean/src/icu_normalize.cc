@@ -98,11 +98,19 @@ class NormalizeStage : public Stage {
   void BuildPasses();
   void BuildTriggers();
   uint16_t PassMask(std::string_view text) const;
+  struct LineRun {
+    size_t untouched = 0;  // Bytes of whole lines no pass changes.
+    size_t next_line = 0;  // Length of the line after them, 0: incomplete.
+    uint16_t next_mask = 0;
+  };
+  LineRun ScanLines(std::string_view text) const;
   uint16_t SegmentMask(std::string_view text) const;
   void FindEdits(Pass pass, std::string_view text, PassEdits* edits) const;
   void EmitLines(std::string_view text, std::string* out, EditLog* log);
   void EmitLine(std::string_view line, std::string* out, EditLog* log);
   void EmitSegment(std::string_view segment, std::string* out, EditLog* log);
+  void EmitMasked(std::string_view segment, uint16_t mask, std::string* out,
+                  EditLog* log);
   void RunPasses(uint16_t mask, uint64_t base, EditLog* log);
   void DrainPending(std::string* out, EditLog* log);
 
@@ -194,28 +202,88 @@ uint16_t NormalizeStage::SegmentMask(std::string_view text) const {
   return mask;
 }
 
+// Decodes the code point at p[0] (a lead byte >= 0x80) of text ending at
+// `end`; sets *len. A sequence cut by `end` reads as U+FFFD (EmitSegment
+// copies such text as it is anyway).
+inline char32_t DecodeAt(const unsigned char* p, const unsigned char* end,
+                         size_t* len) {
+  unsigned b = p[0];
+  size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  *len = n;
+  if (static_cast<size_t>(end - p) < n) {
+    *len = static_cast<size_t>(end - p);
+    return 0xFFFD;
+  }
+  if (n == 2) return ((b & 0x1F) << 6) | (p[1] & 0x3F);
+  if (n == 3) return ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+         (p[3] & 0x3F);
+}
+
+// The mask of the code point at p[0] (>= 0x80); sets *len.
+inline uint16_t NonAsciiMask(const unsigned char* p, const unsigned char* end,
+                             const std::vector<uint16_t>& bmp,
+                             const UnicodeFolder& folder, size_t* len) {
+  char32_t c = DecodeAt(p, end, len);
+  return c < 0x10000 ? bmp[c] : CharMask(c, folder);
+}
+
 // The passes that may act on `text`; 0 for text to copy as it is.
 uint16_t NormalizeStage::PassMask(std::string_view text) const {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
+  const unsigned char* end = p + text.size();
+  const std::vector<uint16_t>& bmp = *bmp_mask_;
   uint16_t mask = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char b = p[i];
+  while (p < end) {
+    unsigned b = *p;
     if (b < 0x80) {
-      mask |= (*bmp_mask_)[b];
-      ++i;
-      continue;
+      mask |= bmp[b];
+      ++p;
+    } else if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, never acted on.
+      p += 3;
+    } else {
+      size_t len;
+      mask |= NonAsciiMask(p, end, bmp, *folder_, &len);
+      p += len;
     }
-    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, never acted on.
-      i += 3;
-      continue;
-    }
-    size_t len;
-    char32_t c = internal::CodePointAt(text, i, &len);
-    i += len;
-    mask |= c < 0x10000 ? (*bmp_mask_)[c] : CharMask(c, *folder_);
   }
   return mask & enabled_;
+}
+
+// One pass over the bytes of `text`: the run of whole lines at its start
+// that no pass would change (SegmentMask() 0 for each), then the length
+// (with its '\n') and SegmentMask() of the next line, 0 when incomplete.
+NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* end = begin + text.size();
+  const std::vector<uint16_t>& bmp = *bmp_mask_;
+  const uint16_t crlf = line_ends_ == LineEnds::kLf ? Bit(Pass::kCrlf) & enabled_ : 0;
+  LineRun run;
+  uint16_t mask = 0;
+  for (const unsigned char* p = begin; p < end;) {
+    unsigned b = *p;
+    if (b == '\n') {
+      mask &= enabled_;
+      if (p > begin && p[-1] == '\r') mask |= crlf;
+      ++p;
+      if (mask != 0) {
+        run.next_line = static_cast<size_t>(p - begin) - run.untouched;
+        run.next_mask = mask;
+        break;
+      }
+      run.untouched = static_cast<size_t>(p - begin);
+    } else if (b < 0x80) {
+      mask |= bmp[b];
+      ++p;
+    } else if (b >= 0xE4 && b <= 0xE9) {
+      p += 3;
+    } else {
+      size_t len;
+      mask |= NonAsciiMask(p, end, bmp, *folder_, &len);
+      p += len;
+    }
+  }
+  return run;
 }
 
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
@@ -273,8 +341,13 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     next_.clear();
     internal::ApplyPassEdits(current_, edits, &next_);
     current_.swap(next_);
+    // Characters an edit brought in may need later passes (a superset
+    // of the passes is harmless: a pass without its trigger finds nothing).
+    for (const PassEdit& e : edits) mask |= PassMask(e.after);
+    if (line_ends_ == LineEnds::kLf && EndsInCrLf(current_)) {
+      mask |= Bit(Pass::kCrlf) & enabled_;
+    }
     history_.push_back(std::move(edits));
-    mask = SegmentMask(current_);  // Changed text may need later passes.
   }
   // In input order for --explain; edits at one offset stay in pass order.
   std::stable_sort(
@@ -288,13 +361,18 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
 // One segment: a line or a window of an overlong one.
 void NormalizeStage::EmitSegment(std::string_view segment, std::string* out,
                                  EditLog* log) {
-  uint64_t base = consumed_;
-  consumed_ += segment.size();
   if (line_ends_ == LineEnds::kUnknown && !segment.empty() &&
       segment.back() == '\n') {
     line_ends_ = EndsInCrLf(segment) ? LineEnds::kCrlf : LineEnds::kLf;
   }
-  uint16_t mask = SegmentMask(segment);
+  EmitMasked(segment, SegmentMask(segment), out, log);
+}
+
+// `mask` is SegmentMask(segment).
+void NormalizeStage::EmitMasked(std::string_view segment, uint16_t mask,
+                                std::string* out, EditLog* log) {
+  uint64_t base = consumed_;
+  consumed_ += segment.size();
   // Invalid UTF-8 never comes from the driver; a bad caller's line is
   // copied as it is rather than misread.
   if (mask == 0 || internal::ValidUtf8Prefix(segment) != segment.size()) {
@@ -323,6 +401,18 @@ void NormalizeStage::EmitLine(std::string_view line, std::string* out,
 void NormalizeStage::EmitLines(std::string_view text, std::string* out,
                                EditLog* log) {
   while (!text.empty()) {
+    if (line_ends_ != LineEnds::kUnknown) {
+      LineRun run = ScanLines(text);
+      out->append(text.substr(0, run.untouched));  // In one piece.
+      consumed_ += run.untouched;
+      text.remove_prefix(run.untouched);
+      if (run.next_line > 0 && run.next_line - 1 <= kWindow) {
+        EmitMasked(text.substr(0, run.next_line), run.next_mask, out, log);
+        text.remove_prefix(run.next_line);
+        continue;
+      }
+      if (run.untouched > 0 || text.empty()) continue;
+    }
     size_t nl = text.find('\n');
     size_t len = nl == std::string_view::npos ? text.size() : nl + 1;
     EmitLine(text.substr(0, len), out, log);

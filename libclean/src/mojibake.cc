@@ -75,30 +75,39 @@ bool PlausibleChar(char32_t c) {
 namespace {
 
 // Prefix sums of the line's character costs while FindMojibake runs, so
-// that every hypothesis prices the original spans in O(1).
+// that every hypothesis prices the original spans in O(1). Computed on the
+// first SpanCost() call: most lines the screen sends on (a '?' before Han
+// in clean text) are never priced.
 thread_local const std::vector<Char>* line_chars = nullptr;
+thread_local bool line_priced = false;
 thread_local std::vector<int> line_prefix;
 
 class LineCostScope {
  public:
   explicit LineCostScope(const std::vector<Char>& chars) {
-    line_prefix.assign(chars.size() + 1, 0);
-    char32_t prev = '\n';
-    for (size_t i = 0; i < chars.size(); ++i) {
-      line_prefix[i + 1] = line_prefix[i] + CharCost(prev, chars[i].cp);
-      prev = chars[i].cp;
-    }
     line_chars = &chars;
+    line_priced = false;
   }
   ~LineCostScope() { line_chars = nullptr; }
   LineCostScope(const LineCostScope&) = delete;
   LineCostScope& operator=(const LineCostScope&) = delete;
 };
 
+void PriceLine(const std::vector<Char>& chars) {
+  line_prefix.assign(chars.size() + 1, 0);
+  char32_t prev = '\n';
+  for (size_t i = 0; i < chars.size(); ++i) {
+    line_prefix[i + 1] = line_prefix[i] + CharCost(prev, chars[i].cp);
+    prev = chars[i].cp;
+  }
+  line_priced = true;
+}
+
 }  // namespace
 
 int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
   if (&chars == line_chars) {
+    if (!line_priced) PriceLine(chars);
     return line_prefix[std::min(end + 1, chars.size())] - line_prefix[begin];
   }
   char32_t prev = begin > 0 ? chars[begin - 1].cp : '\n';

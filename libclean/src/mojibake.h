@@ -26,6 +26,9 @@ struct MojibakeFix {
 // that any hypothesis would repair. Runs at validation speed on clean
 // Chinese text.
 bool MayHoldMojibake(std::string_view text);
+// Start of the first line of `text` that MayHoldMojibake() would flag on
+// its own (text.size() when none): one pass over a block of lines.
+size_t NextSuspectLine(std::string_view text);
 
 // What the screen saw in a whole text: which hypotheses to try.
 enum : unsigned {

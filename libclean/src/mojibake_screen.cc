@@ -61,10 +61,27 @@ Step StepByte(uint8_t state, uint8_t cls) {
   }
 }
 
+// The GBK hypothesis as one automaton: state * 4 + completed 3-byte
+// sequences in a row (capped at kGbkRun), so a character costs one lookup.
+constexpr int kGbkRun = 3;
+constexpr int kGbkStates = kStates * 4;
+
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
+  std::array<std::array<uint8_t, kPairs>, kGbkStates> gbk;
   std::vector<std::array<uint8_t, 2>> pair;  // Per BMP code point: cp1252, GBK.
 };
+
+void BuildGbkAutomaton(Tables* t) {
+  for (int g = 0; g < kGbkStates; ++g) {
+    for (int k = 0; k < kPairs; ++k) {
+      const Step& s = t->step[g / 4][k];
+      int run = (s.events & kReset) ? 0 : g % 4;
+      if (s.events & kLong) run = run < kGbkRun ? run + 1 : kGbkRun;
+      t->gbk[g][k] = static_cast<uint8_t>(s.state * 4 + run);
+    }
+  }
+}
 
 uint8_t PairOf(uint16_t code) {
   if (code == 0) return kUnmapped;
@@ -86,6 +103,7 @@ const Tables& GetTables() {
       }
       t.step[s][kUnmapped] = {0, kReset};
     }
+    BuildGbkAutomaton(&t);
     t.pair.resize(0x10000);
     for (char32_t c = 0; c < 0x10000; ++c) {
       int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
@@ -106,25 +124,52 @@ struct Hypothesis {
   }
 };
 
-// Scans `text`; with `first`, stops at the first finding.
-unsigned Scan(std::string_view text, bool first) {
+// Scans `text`; with `first`, stops at the first finding. Every line
+// starts afresh, so a text is flagged exactly where one of its lines would
+// be on its own; *line_start is the start of the line of the first finding.
+unsigned Scan(std::string_view text, bool first, size_t* line_start) {
   unsigned flags = 0;
   const Tables& t = GetTables();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* p = begin;
   const unsigned char* end = p + text.size();
-  Hypothesis latin, gbk;
+  Hypothesis latin;
+  uint8_t gbk = 0;      // State of t.gbk.
   int latin_chars = 0;  // cp1252 characters in a row (GBK/Big5 trails allowed).
   bool lost = false;    // The previous character was '?' or U+FFFD.
   const uint8_t ascii_pair = kNone * kClasses + kAscii;
   while (p < end) {
     unsigned b = *p;
     char32_t c;
+    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, no cp1252 reading.
+      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+      if (lost) {
+        flags |= kScreenLostByte;
+        if (first) return flags;
+        lost = false;
+      }
+      latin = Hypothesis{};
+      latin_chars = 0;
+      gbk = t.gbk[gbk][t.pair[c][1]];
+      if (gbk % 4 == kGbkRun) {
+        flags |= kScreenGbk;
+        if (first) return flags;
+      }
+      continue;
+    }
     if (b < 0x80) {
       ++p;
-      if (latin.state | gbk.state) {
-        latin.Apply(t.step[latin.state][ascii_pair], kLong | kShort);
-        gbk.Apply(t.step[gbk.state][ascii_pair], kLong);
+      if (b == '\n') {
+        latin = Hypothesis{};
+        gbk = 0;
+        latin_chars = 0;
+        lost = false;
+        if (!flags) *line_start = static_cast<size_t>(p - begin);
+        continue;
       }
+      if (latin.state) latin.Apply(t.step[latin.state][ascii_pair], kLong | kShort);
+      if (gbk >= 4) gbk = t.gbk[gbk][ascii_pair];
       if (b < 0x40 || b > 0x7E) latin_chars = 0;
       lost = b == '?';
       continue;
@@ -159,8 +204,8 @@ unsigned Scan(std::string_view text, bool first) {
       latin = Hypothesis{};
       latin_chars = 0;
     }
-    gbk.Apply(t.step[gbk.state][k[1]], kLong);
-    if (gbk.run >= 3) {
+    gbk = t.gbk[gbk][k[1]];
+    if (gbk % 4 == kGbkRun) {
       flags |= kScreenGbk;
       if (first) return flags;
     }
@@ -170,8 +215,16 @@ unsigned Scan(std::string_view text, bool first) {
 
 }  // namespace
 
-bool MayHoldMojibake(std::string_view text) { return Scan(text, true) != 0; }
+bool MayHoldMojibake(std::string_view text) { return NextSuspectLine(text) < text.size(); }
 
-unsigned ScreenFlags(std::string_view text) { return Scan(text, false); }
+size_t NextSuspectLine(std::string_view text) {
+  size_t line_start = 0;
+  return Scan(text, true, &line_start) != 0 ? line_start : text.size();
+}
+
+unsigned ScreenFlags(std::string_view text) {
+  size_t line_start = 0;
+  return Scan(text, false, &line_start);
+}
 
 }  // namespace zhclean::internal

@@ -18,29 +18,26 @@ std::string FixReason(const MojibakeFix& f) {
 
 }  // namespace
 
+// One pass over the block: lines the screen passes are copied in runs;
+// only a flagged line is split into characters and examined.
 void LineRepairer::RepairBlock(std::string_view block, uint64_t offset,
                                std::string* out, EditLog* log) {
-  if (!MayHoldMojibake(block)) {
-    out->append(block);
-    return;
-  }
   size_t at = 0;
   while (at < block.size()) {
-    size_t nl = block.find('\n', at);
+    size_t start = at + NextSuspectLine(block.substr(at));
+    out->append(block.substr(at, start - at));
+    if (start == block.size()) break;
+    size_t nl = block.find('\n', start);
     bool newline = nl != std::string_view::npos;
     size_t end = newline ? nl : block.size();
-    RepairLine(block.substr(at, end - at), newline, offset + at, out, log);
+    RepairLine(block.substr(start, end - start), newline, offset + start, out, log);
     at = newline ? nl + 1 : block.size();
   }
 }
 
+// `line` is one the screen flagged.
 void LineRepairer::RepairLine(std::string_view line, bool newline, uint64_t offset,
                               std::string* out, EditLog* log) {
-  if (!MayHoldMojibake(line)) {
-    out->append(line);
-    if (newline) out->push_back('\n');
-    return;
-  }
   fixes_.clear();
   if (mojibake_) FindMojibake(line, &fixes_);
   if (fixes_.empty()) {
@@ -69,6 +66,12 @@ void LineRepairer::HandleGarbage(std::string_view line, bool newline, uint64_t o
   if (runs_.empty() || garbage_ == GarbageMode::kKeep) {
     log->Note(offset, "garbage:kept", "unrecoverable mojibake kept (--garbage keep)",
               runs_.size());
+    if (!runs_.empty()) {
+      log->Warn(offset + runs_[0].begin,
+                std::to_string(runs_.size()) +
+                    " run(s) of unrecoverable mojibake kept (--garbage mark or drop "
+                    "replaces them)");
+    }
     out->append(line);
     if (newline) out->push_back('\n');
     return;

@@ -85,6 +85,8 @@ Status RepairStage::Start(bool complete, EditLog* log) {
                     (options_.from ? " (--from)" : " (confidence " + ConfidenceText(guess.confidence) + ")");
   if (guess.confidence < 0.5) {
     log->Note(0, "encoding:undecided", "no encoding fits well; " + why);
+    log->Warn(0, "encoding undecided: no encoding fits well; " + why +
+                     "; use --from ENC to choose one");
   }
   if (guess.bom_length > 0) {
     log->Record(0, "\xEF\xBB\xBF", "", "encoding:bom", "byte-order mark removed");

@@ -67,6 +67,30 @@ expect_eq "garbage mark" "$("$Z" --garbage mark "$WORK/moji.txt" | tail -1)" "�
 expect_eq "garbage drop" "$("$Z" --garbage drop "$WORK/moji.txt" | wc -l)" "3"
 expect_eq "no-mojibake" "$("$Z" --no-mojibake "$WORK/moji.txt" | head -1)" '²úÆ·ÆëÈ«£¬¼Û¸ñÓÅ»Ý¡£'
 
+# --- What could not be decided is one warning line on stderr. ---
+# Garbage kept: a note, not a change (--check passes), and a warning.
+"$Z" "$WORK/moji.txt" > /dev/null 2> "$WORK/err"
+expect_eq "garbage warning lines" "$(wc -l < "$WORK/err")" "1"
+expect_match "garbage warning" "$(cat "$WORK/err")" \
+  'moji.txt: byte 122 \(line 4\): warning: repair: 1 run\(s\) of unrecoverable mojibake kept'
+expect_match "warning in stats" "$(cat "$WORK/stats.json")" '"warning":1'
+tail -1 "$WORK/moji.txt" > "$WORK/garbage.txt"
+"$Z" --check "$WORK/garbage.txt" > /dev/null 2>&1
+expect_eq "garbage kept is not a change" "$?" "0"
+"$Z" -q "$WORK/moji.txt" > /dev/null 2> "$WORK/err"
+expect_eq "-q silences warnings" "$(cat "$WORK/err")" ""
+"$Z" --garbage mark "$WORK/moji.txt" > /dev/null 2> "$WORK/err"
+expect_eq "no warning when marked" "$(cat "$WORK/err")" ""
+# Bytes that no encoding reads as text: undecided, said once.
+python3 -c 'import random,sys; r=random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(4000)))' > "$WORK/random.dat"
+"$Z" "$WORK/random.dat" > /dev/null 2> "$WORK/err"
+expect_match "undecided warning" "$(cat "$WORK/err")" \
+  '^zh-repair: .*random.dat: byte 0 \(line 1\): warning: repair: encoding undecided: no encoding fits well'
+expect_match "undecided --detect" "$("$Z" --detect "$WORK/random.dat")" $'\t0\.[0-4][0-9]*$'
+# Clean text in any encoding: no warning.
+"$Z" "$S0" "$WORK/s0.gb18030" "$WORK/s0.utf16le" > /dev/null 2> "$WORK/err"
+expect_eq "no warning on text" "$(cat "$WORK/err")" ""
+
 # --- Chunk size does not change the output. ---
 for f in "$WORK/s0.gb18030" "$WORK/s0.utf16le" "$WORK/moji.txt"; do
   "$Z" "$f" > "$WORK/whole"
