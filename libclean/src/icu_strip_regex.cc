@@ -2,12 +2,39 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <mutex>
+#include <vector>
+
 #include "strip_regex.h"
 
 namespace zhclean::internal {
 
+// Matchers are reused: making one per call (ICU allocates and clears its
+// backtracking stack) cost more than most matches. A small pool serves
+// concurrent callers (-j); each matcher is used by one caller at a time.
 struct StripRegex::Impl {
   std::unique_ptr<icu::RegexPattern> pattern;
+  std::mutex mutex;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> idle;
+
+  std::unique_ptr<icu::RegexMatcher> Take() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty()) {
+        std::unique_ptr<icu::RegexMatcher> m = std::move(idle.back());
+        idle.pop_back();
+        return m;
+      }
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(status));
+    if (U_FAILURE(status)) m.reset();
+    return m;
+  }
+  void Return(std::unique_ptr<icu::RegexMatcher> m) {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle.push_back(std::move(m));
+  }
 };
 
 StripRegex::StripRegex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -36,12 +63,15 @@ bool StripRegex::FullMatch(std::string_view text) const {
   UText* utext = utext_openUTF8(&storage, text.data(),
                                 static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return false;
-  std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));
+  std::unique_ptr<icu::RegexMatcher> matcher = impl_->Take();
   bool matched = false;
-  if (U_SUCCESS(status)) {
+  if (matcher != nullptr) {
     matcher->reset(utext);
     matched = matcher->matches(status);
     if (U_FAILURE(status)) matched = false;
+    // The matcher keeps a shallow clone of `utext` (pointing into `text`);
+    // it is never read again before the next reset() replaces it.
+    impl_->Return(std::move(matcher));
   }
   utext_close(utext);
   return matched;

@@ -122,12 +122,30 @@ std::string_view TrimLine(std::string_view line) {
   return line.substr(begin, end - begin);
 }
 
+// NextCodePoint with the two common cases (ASCII, and the three-byte
+// sequences of Han and CJK punctuation) decoded in line: every line of a
+// document goes through AnalyzeLine.
+inline char32_t DecodeAt(std::string_view s, size_t* i) {
+  auto b = static_cast<unsigned char>(s[*i]);
+  if (b < 0x80) {
+    ++*i;
+    return b;
+  }
+  if ((b & 0xF0) == 0xE0 && *i + 2 < s.size()) {
+    char32_t c = (char32_t{b} & 0x0F) << 12 |
+                 (char32_t{static_cast<unsigned char>(s[*i + 1])} & 0x3F) << 6 |
+                 (char32_t{static_cast<unsigned char>(s[*i + 2])} & 0x3F);
+    *i += 3;
+    return c;
+  }
+  return NextCodePoint(s, i);
+}
+
 LineFeatures AnalyzeLine(std::string_view s) {
   LineFeatures f;
   char32_t last = 0;
   for (size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    char32_t c = b < 0x80 ? (++i, b) : NextCodePoint(s, &i);
+    char32_t c = DecodeAt(s, &i);
     if (f.length == 0) f.bullet = IsBulletMark(c);
     ++f.length;
     last = c;

@@ -11,8 +11,8 @@
 
 namespace zhclean::internal {
 
-// Not copyable: owns an ICU pattern. Matching is thread-safe (a matcher is
-// made per call).
+// Not copyable: owns an ICU pattern and its idle matchers. Matching is
+// thread-safe (each call takes a matcher from a pool).
 class StripRegex {
  public:
   // Compiles `pattern` (ICU syntax). On failure returns kInvalidArgument

@@ -137,6 +137,8 @@ bool Compiler::ParseKeys(const RuleLine& line, ChromeRule* rule) {
     std::array<uint64_t, 4> mask{0, 0, 0, 0};
     for (unsigned char c : key) mask[c >> 6] |= uint64_t{1} << (c & 63);
     rule->key_bytes.push_back(mask);
+    auto last = static_cast<unsigned char>(key.back());
+    rule->key_last_bytes[last >> 6] |= uint64_t{1} << (last & 63);
   }
   return true;
 }
@@ -243,6 +245,11 @@ struct ByteSet {
 
 bool HasKey(const ChromeRule& r, std::string_view trimmed, const ByteSet& bytes) {
   if (r.keys.empty()) return true;
+  const auto& last = r.key_last_bytes;
+  if (((last[0] & bytes.bits[0]) | (last[1] & bytes.bits[1]) | (last[2] & bytes.bits[2]) |
+       (last[3] & bytes.bits[3])) == 0) {
+    return false;
+  }
   for (size_t k = 0; k < r.keys.size(); ++k) {
     const auto& need = r.key_bytes[k];
     if ((need[0] & ~bytes.bits[0]) | (need[1] & ~bytes.bits[1]) | (need[2] & ~bytes.bits[2]) |

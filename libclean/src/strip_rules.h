@@ -48,6 +48,9 @@ struct ChromeRule {
   // Per key, the byte values it contains (bit c of word c / 64), so most
   // keys are ruled out without a search.
   std::vector<std::array<uint64_t, 4>> key_bytes;
+  // The last byte of every key: a line holding none of them holds no key,
+  // which one test rules out (most lines, most rules).
+  std::array<uint64_t, 4> key_last_bytes{0, 0, 0, 0};
   std::unique_ptr<StripRegex> regex;
 };
 
