@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <vector>
 
 #include "utf8.h"
 
@@ -13,9 +12,12 @@ extern const uint8_t kHanUnigramCost[0xA000 - 0x3400];
 extern const uint32_t kRareHanKeys[];
 extern const uint8_t kRareHanCost[];
 extern const size_t kRareHanCount;
-extern const uint64_t kBigramKeys[];
-extern const uint8_t kBigramCost[];
-extern const size_t kBigramCount;
+extern const uint32_t kBigramStart[];      // Per first char - 0x3400, + end.
+extern const uint16_t kBigramSecond[];     // Second char - 0x3400, sorted.
+extern const uint8_t kBigramSecondCost[];
+extern const uint64_t kBigramOtherKeys[];  // (first << 21) | second, sorted.
+extern const uint8_t kBigramOtherCost[];
+extern const size_t kBigramOtherCount;
 
 namespace {
 
@@ -38,57 +40,25 @@ bool SloppyCp1252Lead(char32_t c) {
          c == 0x192 || c == 0x2C6 || c == 0x2DC;
 }
 
-// The generated bigrams in an open-addressing hash table, built once: a
-// binary search over them was most of the cost on damaged text.
-class BigramTable {
- public:
-  BigramTable() {
-    size_t size = 1;
-    while (size < kBigramCount * 2) size <<= 1;
-    keys_.assign(size, 0);
-    costs_.assign(size, 0);
-    mask_ = size - 1;
-    first_.assign(0x10000 / 64, 0);
-    second_.assign(0x10000 / 64, 0);
-    for (size_t i = 0; i < kBigramCount; ++i) {
-      Mark(&first_, kBigramKeys[i] >> 21);
-      Mark(&second_, kBigramKeys[i] & 0x1FFFFF);
-      size_t h = Hash(kBigramKeys[i]);
-      while (keys_[h] != 0) h = (h + 1) & mask_;
-      keys_[h] = kBigramKeys[i];
-      costs_[h] = kBigramCost[i];
-    }
-  }
-  // -1 when the pair was not seen. Two small bitsets answer most misses
-  // without touching the large table.
-  int Find(char32_t a, char32_t b) const {
-    if (!Marked(first_, a) || !Marked(second_, b)) return -1;
-    uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
-    for (size_t h = Hash(key);; h = (h + 1) & mask_) {
-      if (keys_[h] == key) return costs_[h];
-      if (keys_[h] == 0) return -1;
-    }
-  }
+constexpr char32_t kDenseLo = 0x3400, kDenseHi = 0xA000;
 
- private:
-  static void Mark(std::vector<uint64_t>* bits, uint64_t cp) {
-    if (cp < 0x10000) (*bits)[cp >> 6] |= uint64_t{1} << (cp & 63);
-  }
-  static bool Marked(const std::vector<uint64_t>& bits, char32_t cp) {
-    return cp >= 0x10000 || ((bits[cp >> 6] >> (cp & 63)) & 1);
-  }
-  size_t Hash(uint64_t key) const {
-    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
-  }
-  std::vector<uint64_t> keys_;  // 0 = empty (no key is 0: both are Han).
-  std::vector<uint8_t> costs_;
-  std::vector<uint64_t> first_, second_;  // BMP characters seen first/second.
-  size_t mask_ = 0;
-};
-
+// -1 when the pair was not seen. The generated tables are flat and
+// ready to use (nothing is built at start-up): a bucket per first
+// character holds the sorted second characters.
 int BigramCost(char32_t a, char32_t b) {
-  static const BigramTable* table = new BigramTable();  // Never freed.
-  return table->Find(a, b);
+  if (a >= kDenseLo && a < kDenseHi && b >= kDenseLo && b < kDenseHi) {
+    const uint16_t* lo = kBigramSecond + kBigramStart[a - kDenseLo];
+    const uint16_t* hi = kBigramSecond + kBigramStart[a - kDenseLo + 1];
+    auto key = static_cast<uint16_t>(b - kDenseLo);
+    const uint16_t* it = std::lower_bound(lo, hi, key);
+    if (it == hi || *it != key) return -1;
+    return kBigramSecondCost[it - kBigramSecond];
+  }
+  const uint64_t* end = kBigramOtherKeys + kBigramOtherCount;
+  uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
+  const uint64_t* it = std::lower_bound(kBigramOtherKeys, end, key);
+  if (it == end || *it != key) return -1;
+  return kBigramOtherCost[it - kBigramOtherKeys];
 }
 
 // Cost of a character that is not Han, by class.
