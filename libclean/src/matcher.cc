@@ -160,12 +160,22 @@ void PatternMatcher::Pack(const std::vector<uint32_t>& order, const std::vector<
   out_.swap(out);
 }
 
+// Insertion sort: FindAll() reports hits by end offset, and patterns are a
+// few characters long, so hits arrive nearly sorted by begin and each one
+// moves back a step or two at most (std::sort costs more on such input).
 void SortHits(std::vector<PatternMatch>* hits) {
-  std::sort(hits->begin(), hits->end(), [](const PatternMatch& a, const PatternMatch& b) {
+  auto before = [](const PatternMatch& a, const PatternMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.pattern < b.pattern;
-  });
+  };
+  PatternMatch* h = hits->data();
+  for (size_t i = 1; i < hits->size(); ++i) {
+    PatternMatch x = h[i];
+    size_t j = i;
+    for (; j > 0 && before(x, h[j - 1]); --j) h[j] = h[j - 1];
+    h[j] = x;
+  }
 }
 
 void ResolveLeftmostLongestInPlace(std::vector<PatternMatch>* hits) {
