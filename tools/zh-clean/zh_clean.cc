@@ -80,12 +80,19 @@ void AddStepOptions(const Step& step, const cli::ToolSpec& spec, po::options_des
   d->add(group);
 }
 
-// The variables of one step, without their "<step>." prefix.
+// The variables of one step, without their "<step>." prefix, plus the
+// common flags (--format, --field, -r, ...) that steps may read as the
+// tool itself would; zh-clean's own --steps and --config are left out.
 po::variables_map StepVariables(const po::variables_map& vm, const std::string& step) {
   po::variables_map own;
   std::string prefix = step + ".";
   for (const auto& [key, value] : vm) {
     if (key.rfind(prefix, 0) == 0) own.insert({key.substr(prefix.size()), value});
+  }
+  for (const auto& [key, value] : vm) {  // insert() keeps the step's own.
+    if (key.find('.') == std::string::npos && key != "steps" && key != "config") {
+      own.insert({key, value});
+    }
   }
   return own;
 }
