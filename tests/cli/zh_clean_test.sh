@@ -114,4 +114,38 @@ expect_eq "text reject output" "$(wc -c < "$WORK/outt")" 0
 expect_match "text reject record" "$(cat "$WORK/rejt.jsonl")" '"document":0,"line":1,"offset":0,.*"record_base64":"b2sK//4gYmFkCg=="'
 # Without --rejects the same input is an error, as before.
 "$C" --steps convert:s2t "$WORK/bad.txt" > /dev/null 2>&1; expect_eq "no rejects rc" "$?" 1
+# .gz and .zst in and out: the same as the uncompressed run, with -j 1 and 2.
+grep -av '^not json\|^{"id":3}\|xxxxxxxxxx' "$WORK/mixed.jsonl" | LC_ALL=C grep -av 'bad ' > "$WORK/good.jsonl"
+"$C" --steps convert:s2t --format jsonl "$WORK/good.jsonl" > "$WORK/good.out"
+gzip -c "$WORK/good.jsonl" > "$WORK/good.jsonl.gz"
+zstd -q -c "$WORK/good.jsonl" > "$WORK/good.jsonl.zst"
+for j in 1 2; do
+  for z in gz zst; do
+    "$C" --steps convert:s2t --format jsonl -j $j "$WORK/good.jsonl.$z" > "$WORK/z.out"
+    expect_same_file ".$z input -j $j" "$WORK/z.out" "$WORK/good.out"
+    "$C" --steps convert:s2t --format jsonl -j $j "$WORK/good.jsonl" -o "$WORK/o.jsonl.$z"
+    if [ $z = gz ]; then gzip -dc "$WORK/o.jsonl.gz" > "$WORK/z.out"; else zstd -q -dc "$WORK/o.jsonl.zst" > "$WORK/z.out"; fi
+    expect_same_file ".$z output -j $j" "$WORK/z.out" "$WORK/good.out"
+  done
+done
+mkdir -p "$WORK/zin"; cp "$WORK/good.jsonl.gz" "$WORK/good.jsonl.zst" "$WORK/zin/"
+"$C" --steps convert:s2t --format jsonl -r "$WORK/zin" -o "$WORK/zout/"
+gzip -dc "$WORK/zout/good.jsonl.gz" > "$WORK/z.out"
+expect_same_file "mirrored .gz stays .gz" "$WORK/z.out" "$WORK/good.out"
+zstd -q -dc "$WORK/zout/good.jsonl.zst" > "$WORK/z.out"
+expect_same_file "mirrored .zst stays .zst" "$WORK/z.out" "$WORK/good.out"
+# Truncated or corrupt: one line naming the file, exit 1, no output file.
+head -c 3000 "$WORK/good.jsonl.gz" > "$WORK/cut.jsonl.gz"
+"$C" --steps convert:s2t --format jsonl "$WORK/cut.jsonl.gz" > /dev/null 2> "$WORK/err"
+expect_eq "truncated .gz rc" "$?" 1
+expect_eq "truncated .gz message" "$(cat "$WORK/err")" "zh-clean: $WORK/cut.jsonl.gz: truncated gzip data"
+"$C" --steps convert:s2t --format jsonl -j 2 "$WORK/cut.jsonl.gz" -o "$WORK/cut.out" 2> /dev/null
+expect_eq "truncated .gz -o rc" "$?" 1
+expect_eq "truncated .gz: no output" "$(ls "$WORK" | grep -c 'cut.out')" 0
+printf 'not zstd' > "$WORK/bad.jsonl.zst"
+"$C" --steps convert:s2t --format jsonl -r "$WORK/bad.jsonl.zst" -o "$WORK/zout2/" 2> "$WORK/err"
+expect_eq "corrupt .zst rc" "$?" 1
+expect_match "corrupt .zst message" "$(cat "$WORK/err")" "^zh-clean: $WORK/bad.jsonl.zst: corrupt zstd data: "
+expect_eq "corrupt .zst: one line" "$(wc -l < "$WORK/err")" 1
+expect_eq "corrupt .zst: no output" "$(ls "$WORK/zout2" 2>/dev/null | wc -l)" 0
 finish

@@ -219,6 +219,8 @@ class Job {
     return current_input_ + ": " + s.message();
   }
   Status CleanOne(const std::string& path, std::istream& in, std::ostream& out);
+  // CleanOne on the decompressed input; a decompression error wins.
+  Status CleanInput(const std::string& path, DecompressedInput* input, std::ostream& out);
   // --rejects: opens the file and points the driver's reject sink at it.
   Status OpenRejects();
   // Commits (or, after a failure with -o FILE, drops) the outputs.
@@ -236,6 +238,7 @@ class Job {
   std::string current_input_;
   std::ofstream explain_;
   std::unique_ptr<AtomicOutputFile> rejects_;
+  std::unique_ptr<CompressedOutput> compressed_;  // -o FILE.gz / FILE.zst.
   std::unique_ptr<Progress> progress_;
   bool failed_ = false;
 };
@@ -257,20 +260,27 @@ Status Job::CleanOne(const std::string& path, std::istream& in, std::ostream& ou
   return status;
 }
 
+Status Job::CleanInput(const std::string& path, DecompressedInput* input, std::ostream& out) {
+  Status s = CleanOne(path, input->stream(), out);
+  if (!input->status().ok()) return input->status();  // Why reading stopped.
+  return s;
+}
+
 void Job::ProcessInput(const std::string& path, std::ostream* shared_out,
                        const std::string& target_path) {
   std::ifstream file;
-  std::istream* in = &in_;
+  std::istream* raw = &in_;
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) {
       Error(path + ": cannot open: " + std::strerror(errno));
       return;
     }
-    in = &file;
+    raw = &file;
   }
+  DecompressedInput input(*raw, path == "-" ? Compression::kNone : CompressionOf(path));
   if (target_path.empty() || o_.stream.check) {
-    Status s = CleanOne(path, *in, *shared_out);
+    Status s = CleanInput(path, &input, *shared_out);
     if (!s.ok()) Error(Describe(s));
     return;
   }
@@ -282,7 +292,9 @@ void Job::ProcessInput(const std::string& path, std::ostream* shared_out,
     Error(target.status().message());
     return;
   }
-  Status s = CleanOne(path, *in, (*target)->stream());
+  CompressedOutput output((*target)->stream(), CompressionOf(target_path));
+  Status s = CleanInput(path, &input, output.stream());
+  if (s.ok()) s = output.Finish();
   if (!s.ok()) {
     Error(Describe(s) + " (left unchanged)");
     return;  // The destructor removes the temp file.
@@ -345,6 +357,9 @@ Status Job::OpenRejects() {
 }
 
 void Job::CloseOutputs(AtomicOutputFile* output) {
+  if (output && compressed_ && !failed_) {
+    if (Status s = compressed_->Finish(); !s.ok()) Error(o_.output + ": " + s.message());
+  }
   if (output) {
     if (failed_) {
       output->Discard();
@@ -416,7 +431,10 @@ int Job::Run(const po::variables_map& vm) {
     }
     output = std::move(*created);
   }
-  std::ostream* shared_out = output ? &output->stream() : &out_;
+  if (output) {
+    compressed_ = std::make_unique<CompressedOutput>(output->stream(), CompressionOf(o_.output));
+  }
+  std::ostream* shared_out = output ? &compressed_->stream() : &out_;
   if (o_.mirror) shared_out = nullptr;
   std::vector<Input> plan = PlanInputs();
   if (o_.progress) {

@@ -7,9 +7,11 @@
 #ifndef ZHCLEAN_FILE_IO_H_
 #define ZHCLEAN_FILE_IO_H_
 
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zhclean/status.h"
@@ -51,6 +53,59 @@ class AtomicOutputFile {
   struct Impl;
   AtomicOutputFile(std::string target, std::unique_ptr<Impl> impl);
   std::string target_;
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class Compression {
+  kNone,
+  kGzip,  // zlib's gzip format (".gz"); concatenated members are read on.
+  kZstd,  // Zstandard frames (".zst"); concatenated frames are read on.
+};
+
+// By the file name: ".gz" is kGzip, ".zst" kZstd, anything else kNone.
+Compression CompressionOf(std::string_view path);
+
+// The decompressed bytes of `raw`, streamed through a 64 KiB window (memory
+// does not grow with the input). A corrupt or truncated input stops
+// stream() with badbit set; status() then says why. Not copyable: owns the
+// decompressor.
+class DecompressedInput {
+ public:
+  // kNone passes `raw` through.
+  DecompressedInput(std::istream& raw, Compression compression);
+  ~DecompressedInput();
+  DecompressedInput(const DecompressedInput&) = delete;
+  DecompressedInput& operator=(const DecompressedInput&) = delete;
+
+  std::istream& stream();
+  // kDataError ("corrupt gzip data: ...", "truncated zstd data") or kIoError;
+  // OK while nothing went wrong.
+  Status status() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Compresses what is written to stream() into `raw`; Finish() ends the
+// compressed stream. Not copyable: owns the compressor.
+class CompressedOutput {
+ public:
+  // kNone passes the bytes through.
+  CompressedOutput(std::ostream& raw, Compression compression);
+  ~CompressedOutput();
+  CompressedOutput(const CompressedOutput&) = delete;
+  CompressedOutput& operator=(const CompressedOutput&) = delete;
+
+  std::ostream& stream();
+  // Flushes, writes the end of the stream and flushes `raw`; kIoError when
+  // writing failed.
+  Status Finish();
+
+  struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 
