@@ -106,7 +106,8 @@ void PrintHelp(const ToolSpec& spec, const po::options_description& visible,
                std::ostream& out) {
   out << "Usage: " << spec.name << " " << spec.usage << "\n"
       << spec.summary << "\n"
-      << "With no FILE, or when FILE is -, read standard input.\n\n"
+      << "With no FILE, or when FILE is -, read standard input. A FILE ending in .gz\n"
+      << "or .zst is decompressed; an output file ending in .gz or .zst is compressed.\n\n"
       << visible << "\n"
       << "Exit status:\n"
       << "  0  success\n"
