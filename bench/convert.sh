@@ -16,11 +16,15 @@ python3 -c "import sys; d=open(sys.argv[1],'rb').read(); open(sys.argv[1],'wb').
 "$build/tools/zh-convert" -c s2t "$work/in20.txt" > "$work/a"
 opencc -c s2t -i "$work/in20.txt" -o "$work/b"
 cmp "$work/a" "$work/b" && echo "outputs identical ($(stat -c %s "$work/in20.txt") bytes in)"
-hyperfine --warmup 1 --runs 5 --export-markdown "$work/table.md" \
+uptime
+# --shell=none: no shell start-up in the numbers; the full output also gives
+# each command's user and system CPU time, steadier than wall time under load.
+hyperfine --shell=none --warmup 1 --runs 5 --export-markdown "$work/table.md" \
   -n "zh-convert -c s2t" "$build/tools/zh-convert -c s2t $work/in20.txt -o $work/out1" \
   -n "zh-convert -c s2t --engine opencc" "$build/tools/zh-convert -c s2t --engine opencc $work/in20.txt -o $work/out2" \
   -n "opencc -c s2t" "opencc -c s2t -i $work/in20.txt -o $work/out3"
 cat "$work/table.md"
+uptime
 for cmd in "$build/tools/zh-convert -c s2t $work/in20.txt" "opencc -c s2t -i $work/in20.txt"; do
   /usr/bin/time -f "peak RSS %M KB: $cmd" $cmd > /dev/null
 done
