@@ -122,7 +122,8 @@ TEST(SingleByteMojibakeTest, FtfyNegativeCasesGiveNoReading) {
 }
 
 // The eval: exact `fixed-encoding` matches over ftfy's in-the-wild
-// encoding fixes through the whole mojibake repair. 31 with the hook from
+// encoding fixes through the whole mojibake repair (which must also be
+// idempotent on them). 31 with the hook from
 // the windows-1252 screen only; more once the screen also flags
 // MayHoldSingleByteMojibake lines (measured: 44).
 TEST(SingleByteMojibakeTest, FtfyInTheWildExactMatches) {
@@ -135,6 +136,7 @@ TEST(SingleByteMojibakeTest, FtfyInTheWildExactMatches) {
     std::string out = RepairMojibake(original);
     exact += out == fixed;
     wrong += out != fixed && out != original;
+    EXPECT_EQ(RepairMojibake(out), out) << "not idempotent: " << original;
   }
   std::printf("[rate] ftfy in-the-wild (mojibake): %zu/%zu exact, %zu changed but not as ftfy\n",
               exact, fixes, wrong);
