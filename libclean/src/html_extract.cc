@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstring>
 #include <map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,28 @@ std::string_view Attribute(const xmlNode* node, const char* name) {
     return reinterpret_cast<const char*>(value->content);
   }
   return {};
+}
+
+// A second copy of the article (a print or mobile version hidden in the
+// same page): a run of at least kMinCopyRun long paragraphs (kMinCopyBytes
+// each, 20 Han) that all appeared before. A single repeated paragraph (a
+// refrain, a spec line shared by two models) is the article's own.
+constexpr size_t kMinCopyBytes = 60;
+constexpr size_t kMinCopyRun = 3;
+
+std::vector<char> SecondCopies(const std::vector<std::string_view>& lines) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<char> repeated(lines.size(), 0), copy(lines.size(), 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    repeated[i] = lines[i].size() >= kMinCopyBytes && !seen.insert(lines[i]).second;
+  }
+  for (size_t i = 0; i < lines.size();) {
+    size_t j = i;
+    while (j < lines.size() && repeated[j]) ++j;
+    if (j - i >= kMinCopyRun) std::fill(copy.begin() + i, copy.begin() + j, 1);
+    i = j == i ? i + 1 : j;
+  }
+  return copy;
 }
 
 // One run of text between block boundaries.
@@ -360,13 +383,18 @@ std::string Walker::Emit() {
   std::vector<char> inside = Members(best);
   int head = RecordListHead(best, inside);
   inside = Members(head >= 0 ? head : ChooseBest(best, true));
-  std::string out;
+  std::vector<std::string_view> lines;
   for (const Block& b : blocks_) {
     if (b.container < 0 || !inside[static_cast<size_t>(b.container)]) continue;
     if (IsLinkList(b)) continue;
     std::string_view text = internal::TrimLine(b.text);
-    if (text.empty()) continue;
-    out.append(text);
+    if (!text.empty()) lines.push_back(text);
+  }
+  std::vector<char> copy = SecondCopies(lines);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (copy[i]) continue;
+    out.append(lines[i]);
     out.push_back('\n');
   }
   return out;

@@ -166,6 +166,21 @@ TEST(HtmlTest, HeadlineLinksInsideTheArticleAreLeftOut) {
   EXPECT_EQ(text.find("股指跌出"), std::string::npos) << text;
 }
 
+TEST(HtmlTest, SecondCopyOfTheArticleIsLeftOut) {
+  std::string article = Para("第一段") + Para("第二段") + Para("第三段");
+  std::string page = "<html><body><div class=\"detail\">" + article +
+                     "</div><div class=\"print-version\">" + article + "</div></body></html>";
+  std::string text = Extract(page);
+  size_t first = text.find("第二段");
+  ASSERT_NE(first, std::string::npos) << text;
+  EXPECT_EQ(text.find("第二段", first + 1), std::string::npos) << text;
+  // One repeated paragraph is the article's own (a refrain): it stays.
+  std::string refrain = "<html><body><div class=\"detail\">" + Para("副歌") + Para("第一段") +
+                        Para("副歌") + Para("第二段") + "</div></body></html>";
+  std::string kept = Extract(refrain);
+  EXPECT_NE(kept.find("副歌", kept.find("副歌") + 1), std::string::npos) << kept;
+}
+
 TEST(HtmlTest, ElementNamesGiveHints) {
   using internal::ClassifyElementNames;
   using internal::NameHint;
