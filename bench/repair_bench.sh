@@ -37,13 +37,17 @@ PY
 iconv -f UTF-8 -t GB18030 "$WORK/clean.txt" > "$WORK/clean.gb18030"
 for f in clean.txt damaged.txt clean.gb18030; do echo "$f: $(stat -c %s "$WORK/$f") bytes"; done
 
-hyperfine --warmup 1 --runs 5 --export-json "$WORK/h.json" \
+# No shell (-N): CPU times are the tools' own. The load average goes
+# beside the numbers: on a shared machine only same-run ratios compare.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+hyperfine -N --warmup 1 --runs 5 --export-json "$WORK/h.json" \
   "$Z -o $WORK/a.out $WORK/clean.txt" \
-  "iconv -f UTF-8 -t UTF-8 $WORK/clean.txt > $WORK/b.out" \
+  "iconv -f UTF-8 -t UTF-8 -o $WORK/b.out $WORK/clean.txt" \
   "$Z -o $WORK/c.out $WORK/damaged.txt" \
-  "iconv -f UTF-8 -t UTF-8 $WORK/damaged.txt > $WORK/d.out" \
+  "iconv -f UTF-8 -t UTF-8 -o $WORK/d.out $WORK/damaged.txt" \
   "$Z -o $WORK/e.out $WORK/clean.gb18030" \
-  "iconv -f GB18030 -t UTF-8 $WORK/clean.gb18030 > $WORK/f.out"
+  "iconv -f GB18030 -t UTF-8 -o $WORK/f.out $WORK/clean.gb18030"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/h.json" "$WORK" <<'PY'
 import json, os, sys
 res = json.load(open(sys.argv[1]))['results']
