@@ -3,6 +3,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 #include "zhclean/file_io.h"
@@ -296,8 +298,10 @@ std::ostream& CompressedOutput::stream() {
 }
 
 Status CompressedOutput::Finish() {
-  bool ok = !impl_->stream || (*impl_->stream && impl_->buf->Drain(true));
-  if (!ok || !impl_->raw->flush()) return IoError("write failed");
+  if (!impl_->stream) return OkStatus();  // Uncompressed: the raw stream's owner flushes.
+  if (!*impl_->stream || !impl_->buf->Drain(true) || !impl_->raw->flush()) {
+    return IoError(std::string("write failed: ") + std::strerror(errno));
+  }
   return OkStatus();
 }
 

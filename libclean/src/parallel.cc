@@ -4,9 +4,10 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
-#include <sstream>
+#include <streambuf>
 #include <thread>
 
+#include "stream_cleaner.h"
 #include "utf8.h"
 
 namespace zhclean {
@@ -16,6 +17,31 @@ namespace {
 struct OwnedEdit {
   std::string step, before, after, rule, reason;
   uint64_t document, offset;
+};
+
+// Reads a batch in place (std::istringstream would copy it).
+class MemoryInBuf : public std::streambuf {
+ public:
+  explicit MemoryInBuf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
+};
+
+// Appends to a string (std::ostringstream would copy it out again).
+class StringOutBuf : public std::streambuf {
+ public:
+  explicit StringOutBuf(std::string* s) : s_(s) {}
+
+ protected:
+  std::streamsize xsputn(const char* p, std::streamsize n) override {
+    s_->append(p, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) s_->push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::string* s_;
 };
 
 struct OwnedReject {
@@ -37,6 +63,18 @@ struct Batch {
   StreamReport report;
   Status status;
   bool done = false;
+
+  // Empties the batch for reuse, keeping its buffers' capacity.
+  void Reset() {
+    data.clear();
+    out.clear();
+    diagnostics.clear();
+    edits.clear();
+    rejects.clear();
+    report = StreamReport();
+    status = OkStatus();
+    done = false;
+  }
 };
 
 }  // namespace
@@ -44,6 +82,7 @@ struct Batch {
 struct ParallelCleaner::Impl {
   struct Worker {
     std::unique_ptr<Pipeline> pipeline;
+    internal::StreamCleaner cleaner;  // Buffers and parser reused by every batch.
     EditSink sink;
     Batch* current = nullptr;
     std::thread thread;
@@ -53,6 +92,7 @@ struct ParallelCleaner::Impl {
   std::mutex mu;
   std::condition_variable work_ready, batch_done;
   std::deque<Batch*> queue;
+  std::vector<std::unique_ptr<Batch>> free_batches;  // Main thread only.
   bool stopping = false;
 
   void Run(Worker* w);
@@ -62,8 +102,10 @@ struct ParallelCleaner::Impl {
 };
 
 void ParallelCleaner::Impl::Process(Worker* w, Batch* b) {
-  std::istringstream in(b->data);
-  std::ostringstream out;
+  MemoryInBuf in_buf(b->data);
+  std::istream in(&in_buf);
+  StringOutBuf out_buf(&b->out);
+  std::ostream out(&out_buf);
   w->current = b;
   StreamOptions options = *b->options;
   if (options.rejects) {
@@ -72,9 +114,8 @@ void ParallelCleaner::Impl::Process(Worker* w, Batch* b) {
                             std::string(r.reason), std::string(r.input), r.truncated});
     };
   }
-  b->status = CleanStream(b->name, in, out, w->pipeline.get(), options, &b->report,
-                          [b](const Diagnostic& d) { b->diagnostics.push_back(d); });
-  b->out = out.str();
+  b->status = w->cleaner.Clean(b->name, in, out, w->pipeline.get(), options, &b->report,
+                               [b](const Diagnostic& d) { b->diagnostics.push_back(d); });
   for (Diagnostic& d : b->diagnostics) {
     d.byte_offset += b->offset;
     d.line += b->line - 1;
@@ -101,28 +142,32 @@ void ParallelCleaner::Impl::Run(Worker* w) {
 }
 
 // Fills b->data with whole records (at least one; the last without a
-// separator only at end of input) of about `size` bytes.
+// separator only at end of input) of about `size` bytes: what *carry holds
+// (the start of a record), then input read in place; the bytes after the
+// last record go back to *carry.
 Status ParallelCleaner::Impl::ReadBatch(std::istream& in, char separator, size_t size,
                                         std::string* carry, bool* eof, Batch* b) {
+  b->data.swap(*carry);
+  carry->clear();
+  std::string& d = b->data;
   while (true) {
-    size_t cut = std::string::npos;
-    if (carry->size() >= size || *eof) {
-      cut = carry->rfind(separator, std::min(size, carry->size()) - 1);
-      if (cut == std::string::npos) cut = carry->find(separator);
-      if (cut == std::string::npos && *eof) cut = carry->size() - 1;
+    if (d.size() >= size || (*eof && !d.empty())) {
+      size_t cut = d.rfind(separator, std::min(size, d.size()) - 1);
+      if (cut == std::string::npos) cut = d.find(separator);
+      if (cut == std::string::npos && *eof) cut = d.size() - 1;
+      if (cut != std::string::npos) {
+        carry->assign(d, cut + 1, std::string::npos);
+        d.resize(cut + 1);
+        return OkStatus();
+      }
     }
-    if (cut != std::string::npos) {
-      b->data.assign(*carry, 0, cut + 1);
-      carry->erase(0, cut + 1);
-      return OkStatus();
-    }
-    size_t old = carry->size();
-    carry->resize(old + size);
-    in.read(carry->data() + old, static_cast<std::streamsize>(size));
-    carry->resize(old + static_cast<size_t>(in.gcount()));
+    if (*eof) return OkStatus();  // Nothing left.
+    size_t old = d.size();
+    d.resize(old + size);
+    in.read(d.data() + old, static_cast<std::streamsize>(size));
+    d.resize(old + static_cast<size_t>(in.gcount()));
     if (in.bad()) return IoError("read failed");
     if (static_cast<size_t>(in.gcount()) < size) *eof = true;
-    if (*eof && carry->empty()) return OkStatus();
   }
 }
 
@@ -184,10 +229,19 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
   std::deque<std::unique_ptr<Batch>> inflight;
   Status status;
   while (status.ok() && (!eof || !carry.empty() || !inflight.empty())) {
-    while (inflight.size() < 2 * impl_->workers.size() && (!eof || !carry.empty())) {
-      auto b = std::make_unique<Batch>();
+    while (inflight.size() < 3 * impl_->workers.size() && (!eof || !carry.empty())) {
+      std::unique_ptr<Batch> b;
+      if (impl_->free_batches.empty()) {
+        b = std::make_unique<Batch>();
+      } else {
+        b = std::move(impl_->free_batches.back());
+        impl_->free_batches.pop_back();
+      }
       status = impl_->ReadBatch(in, separator, options.chunk_size, &carry, &eof, b.get());
-      if (!status.ok() || b->data.empty()) break;
+      if (!status.ok() || b->data.empty()) {
+        impl_->free_batches.push_back(std::move(b));
+        break;
+      }
       b->offset = offset;
       b->line = line;
       b->options = &batch_options;
@@ -228,6 +282,8 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
     report->Merge(front->report);
     if (options.progress) options.progress(front->data.size(), front->report.documents);
     documents += front->report.documents;
+    inflight.front()->Reset();
+    impl_->free_batches.push_back(std::move(inflight.front()));
     inflight.pop_front();
   }
   // On an error, let the workers finish what they hold before returning.

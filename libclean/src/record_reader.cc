@@ -11,8 +11,9 @@ namespace {
 constexpr size_t kPadding = 64;  // simdjson reads up to 64 bytes past a record.
 }
 
-RecordReader::RecordReader(std::istream& in, const ReaderOptions& options)
-    : in_(in), options_(options) {
+RecordReader::RecordReader(std::istream& in, const ReaderOptions& options,
+                           std::vector<char>* buffer)
+    : in_(in), options_(options), buf_(buffer != nullptr ? *buffer : own_buf_) {
   buf_.resize(2 * options_.chunk_size + kPadding);
 }
 

@@ -34,10 +34,13 @@ struct ReaderOptions {
   bool cut_at_newline = false;  // Text mode: prefer cutting after '\n'.
 };
 
-// Not copyable: owns the read buffer.
+// Not copyable: owns (or borrows) the read buffer.
 class RecordReader {
  public:
-  RecordReader(std::istream& in, const ReaderOptions& options);
+  // `buffer` (may be null) is used as the read buffer, so that a caller
+  // cleaning many streams reuses one allocation.
+  RecordReader(std::istream& in, const ReaderOptions& options,
+               std::vector<char>* buffer = nullptr);
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
 
@@ -53,7 +56,8 @@ class RecordReader {
 
   std::istream& in_;
   ReaderOptions options_;
-  std::vector<char> buf_;
+  std::vector<char> own_buf_;
+  std::vector<char>& buf_;
   size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   bool in_record_ = false;

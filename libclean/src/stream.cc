@@ -6,6 +6,7 @@
 #include "byte_escape.h"
 #include "jsonl_record.h"
 #include "record_reader.h"
+#include "stream_cleaner.h"
 #include "utf8.h"
 
 namespace zhclean {
@@ -30,26 +31,19 @@ void StreamReport::Merge(const StreamReport& o) {
   rejected += o.rejected;
 }
 
-namespace {
-
-using internal::Piece;
+namespace internal {
 
 class Driver {
  public:
-  Driver(std::string_view name, std::ostream& out, Pipeline* pipeline,
-         const StreamOptions& options, StreamReport* report,
-         const DiagnosticSink& diag)
-      : name_(name), out_(out), pipeline_(pipeline), options_(options),
-        report_(report), diag_(diag),
-        separator_(options.nul_separated ? '\0' : '\n'),
-        no_fields_(pipeline->InputFields().size()) {}
+  // Cleans one input; the buffers stay allocated for the next.
+  Status Run(std::string_view name, std::istream& in, std::ostream& out, Pipeline* pipeline,
+             const StreamOptions& options, StreamReport* report, const DiagnosticSink& diag);
 
+ private:
   Status RunStreamed(std::istream& in);
   Status RunJsonl(std::istream& in);
   // Reports how many warnings the cap held back.
   void FinishInput();
-
- private:
   Status Write(std::string_view data);
   Status WriteSeparator(const Piece& p) {
     return p.separator ? Write(std::string_view(&separator_, 1)) : OkStatus();
@@ -74,12 +68,12 @@ class Driver {
   Status ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* locator);
 
   std::string_view name_;
-  std::ostream& out_;
-  Pipeline* pipeline_;
-  const StreamOptions& options_;
-  StreamReport* report_;
-  const DiagnosticSink& diag_;
-  char separator_;
+  std::ostream* out_ = nullptr;
+  Pipeline* pipeline_ = nullptr;
+  const StreamOptions* options_ = nullptr;
+  StreamReport* report_ = nullptr;
+  const DiagnosticSink* diag_ = nullptr;
+  char separator_ = '\n';
   bool skipping_ = false;     // The current document failed; drop its rest.
   bool holding_ = false;      // --rejects: the document is held to its end.
   bool truncated_ = false;    // held_in_ stops at max_record bytes.
@@ -87,17 +81,38 @@ class Driver {
   std::string reject_error_;  // A data error rejecting the held document.
   size_t shown_warnings_ = 0;
   uint64_t hidden_warnings_ = 0;
-  const std::vector<std::string> no_fields_;  // Values outside JSONL.
+  std::vector<std::string> no_fields_;  // Values outside JSONL.
+  std::vector<char> read_buf_;
+  internal::JsonlFieldLocator locator_;
   std::vector<std::string> field_values_;
   std::vector<std::pair<std::string, std::string>> out_fields_;
   std::string out_buf_, escaped_, record_buf_, held_in_, held_out_;
 };
 
+Status Driver::Run(std::string_view name, std::istream& in, std::ostream& out,
+                   Pipeline* pipeline, const StreamOptions& options, StreamReport* report,
+                   const DiagnosticSink& diag) {
+  name_ = name;
+  out_ = &out;
+  pipeline_ = pipeline;
+  options_ = &options;
+  report_ = report;
+  diag_ = &diag;
+  separator_ = options.nul_separated ? '\0' : '\n';
+  skipping_ = holding_ = false;
+  shown_warnings_ = 0;
+  hidden_warnings_ = 0;
+  no_fields_.assign(pipeline->InputFields().size(), std::string());
+  Status status = options.format == DocumentFormat::kJsonl ? RunJsonl(in) : RunStreamed(in);
+  FinishInput();
+  return status;
+}
+
 Status Driver::Write(std::string_view data) {
   report_->bytes_out += data.size();
-  if (options_.check || data.empty()) return OkStatus();
-  out_.write(data.data(), static_cast<std::streamsize>(data.size()));
-  if (!out_) return IoError(std::string("write failed: ") + std::strerror(errno));
+  if (options_->check || data.empty()) return OkStatus();
+  out_->write(data.data(), static_cast<std::streamsize>(data.size()));
+  if (!*out_) return IoError(std::string("write failed: ") + std::strerror(errno));
   return OkStatus();
 }
 
@@ -118,27 +133,27 @@ void Driver::Report(const Piece& p, size_t pos, bool byte_located, bool warning,
   d.warning = warning;
   if (warning) {
     Warn(d);
-  } else if (diag_) {
-    diag_(d);
+  } else if (*diag_) {
+    (*diag_)(d);
   }
 }
 
 void Driver::Warn(const Diagnostic& d) {
-  if (options_.max_warnings != 0 && shown_warnings_ >= options_.max_warnings) {
+  if (options_->max_warnings != 0 && shown_warnings_ >= options_->max_warnings) {
     ++hidden_warnings_;
     return;
   }
   ++shown_warnings_;
-  if (diag_) diag_(d);
+  if (*diag_) (*diag_)(d);
 }
 
 void Driver::FinishInput() {
-  if (hidden_warnings_ == 0 || !diag_) return;
+  if (hidden_warnings_ == 0 || !*diag_) return;
   Diagnostic d;
   d.path = std::string(name_);
   d.warning = true;
   d.message = std::to_string(hidden_warnings_) + " more warning(s) not shown";
-  diag_(d);
+  (*diag_)(d);
 }
 
 void Driver::ReportStageWarnings(const Piece& p, uint64_t piece_start, bool jsonl) {
@@ -168,7 +183,7 @@ void Driver::StartDocument(const Piece& p, const std::vector<std::string>& field
   doc_offset_ = p.offset;
   doc_line_ = p.line;
   reject_error_.clear();
-  holding_ = static_cast<bool>(options_.rejects);
+  holding_ = static_cast<bool>(options_->rejects);
   truncated_ = false;
   held_in_.clear();
   held_out_.clear();
@@ -177,12 +192,12 @@ void Driver::StartDocument(const Piece& p, const std::vector<std::string>& field
 // Keeps the document's input while it fits in max_record bytes; past that
 // it is written as it is cleaned and can no longer be rejected.
 Status Driver::Hold(const Piece& p) {
-  if (held_in_.size() + p.data.size() <= options_.max_record) {
+  if (held_in_.size() + p.data.size() <= options_->max_record) {
     held_in_.append(p.data);
     return OkStatus();
   }
   if (skipping_) {  // Already rejected: keep its beginning.
-    held_in_.append(p.data.substr(0, options_.max_record - held_in_.size()));
+    held_in_.append(p.data.substr(0, options_->max_record - held_in_.size()));
     truncated_ = true;
     return OkStatus();
   }
@@ -214,11 +229,11 @@ Status Driver::EndDocument(const Piece& p) {
   if (!reason.empty()) {
     ++report_->rejected;
     if (holding_) {
-      options_.rejects(RejectedDocument{report_->documents - 1, doc_offset_, doc_line_, reason,
+      options_->rejects(RejectedDocument{report_->documents - 1, doc_offset_, doc_line_, reason,
                                         held_in_, truncated_});
       return OkStatus();
     }
-    if (options_.rejects) {
+    if (options_->rejects) {
       Report(p, 0, true, true,
              "document longer than --max-record kept in the output although rejected (" +
                  reason + ")");
@@ -230,7 +245,7 @@ Status Driver::EndDocument(const Piece& p) {
 }
 
 Status Driver::ProcessPiece(const Piece& p, bool single_document) {
-  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
+  if (options_->progress) options_->progress(p.data.size() + p.separator, p.first);
   if (p.first) StartDocument(p, no_fields_);
   if (holding_) ZHCLEAN_RETURN_IF_ERROR(Hold(p));
   if (skipping_) return holding_ && p.last ? EndDocument(p) : OkStatus();
@@ -238,12 +253,12 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   if (!p.last && (data.empty() || data.back() != '\n')) {
     ++report_->split_lines;
     Report(p, data.size(), true, /*warning=*/true,
-           "line longer than the chunk size (" + std::to_string(options_.chunk_size) +
+           "line longer than the chunk size (" + std::to_string(options_->chunk_size) +
                " bytes); split at a code-point boundary");
   }
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
-    if (options_.keep_invalid_utf8) {
+    if (options_->keep_invalid_utf8) {
       if (internal::NeedsEscaping(data, valid)) {
         escaped_.clear();
         internal::EscapeInvalidBytes(data, &escaped_);
@@ -256,7 +271,7 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   out_buf_.clear();
   ZHCLEAN_RETURN_IF_ERROR(pipeline_->Process(data, &out_buf_));
   if (p.last) ZHCLEAN_RETURN_IF_ERROR(pipeline_->Finish(&out_buf_));
-  if (options_.keep_invalid_utf8 && out_buf_.find('\xF4') != std::string::npos) {
+  if (options_->keep_invalid_utf8 && out_buf_.find('\xF4') != std::string::npos) {
     internal::UnescapeInvalidBytes(&out_buf_);
   }
   ReportStageWarnings(p, p.offset - doc_offset_, false);
@@ -270,11 +285,11 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
 
 Status Driver::RunStreamed(std::istream& in) {
   internal::ReaderOptions ro;
-  ro.has_separator = options_.format == DocumentFormat::kLines || options_.nul_separated;
+  ro.has_separator = options_->format == DocumentFormat::kLines || options_->nul_separated;
   ro.separator = separator_;
-  ro.chunk_size = options_.chunk_size;
-  ro.cut_at_newline = options_.format == DocumentFormat::kText;
-  internal::RecordReader reader(in, ro);
+  ro.chunk_size = options_->chunk_size;
+  ro.cut_at_newline = options_->format == DocumentFormat::kText;
+  internal::RecordReader reader(in, ro, &read_buf_);
   Piece p;
   Status status;
   while (true) {
@@ -295,24 +310,24 @@ Status Driver::RunStreamed(std::istream& in) {
 void Driver::RejectRecord(const Piece& p, const std::string& reason, bool truncated) {
   ++report_->rejected;
   Report(p, 0, false, /*warning=*/true, "rejected: " + reason);
-  std::string_view input = p.data.substr(0, truncated ? options_.max_record : p.data.size());
-  options_.rejects(
+  std::string_view input = p.data.substr(0, truncated ? options_->max_record : p.data.size());
+  options_->rejects(
       RejectedDocument{report_->documents - 1, p.offset, p.line, reason, input, truncated});
 }
 
 Status Driver::ProcessTooLong(const Piece& p) {
   std::string message =
-      "record longer than " + std::to_string(options_.max_record) + " bytes (--max-record)";
+      "record longer than " + std::to_string(options_->max_record) + " bytes (--max-record)";
   if (p.first) ++report_->documents;
-  if (options_.rejects) {
+  if (options_->rejects) {
     if (p.first) RejectRecord(p, message, true);
     return OkStatus();
   }
   if (p.first) {
     Report(p, 0, false, false, message);
-    ++(options_.keep_bad_records ? report_->kept_records : report_->bad_records);
+    ++(options_->keep_bad_records ? report_->kept_records : report_->bad_records);
   }
-  if (!options_.keep_bad_records) return OkStatus();
+  if (!options_->keep_bad_records) return OkStatus();
   ZHCLEAN_RETURN_IF_ERROR(Write(p.data));
   return WriteSeparator(p);
 }
@@ -328,7 +343,7 @@ Status Driver::WriteRecord(const Piece& p, internal::JsonlFieldLocator* locator,
   if (!changed && out_fields_.empty()) {
     ZHCLEAN_RETURN_IF_ERROR(Write(p.data));
   } else {
-    ZHCLEAN_RETURN_IF_ERROR(locator->Rewrite(p.data, p.capacity, options_.field, span,
+    ZHCLEAN_RETURN_IF_ERROR(locator->Rewrite(p.data, p.capacity, options_->field, span,
                                              changed ? &out_buf_ : nullptr, out_fields_,
                                              &record_buf_));
     ZHCLEAN_RETURN_IF_ERROR(Write(record_buf_));
@@ -337,23 +352,23 @@ Status Driver::WriteRecord(const Piece& p, internal::JsonlFieldLocator* locator,
 }
 
 Status Driver::ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* locator) {
-  if (options_.progress) options_.progress(p.data.size() + p.separator, p.first);
+  if (options_->progress) options_->progress(p.data.size() + p.separator, p.first);
   if (p.too_long) return ProcessTooLong(p);
   std::string_view record = p.data;
   if (record.find_first_not_of(" \t\r") == std::string_view::npos) {
     ZHCLEAN_RETURN_IF_ERROR(Write(record));  // Blank line: not a document.
     return WriteSeparator(p);
   }
-  auto span = locator->Locate(record, p.capacity, options_.field, pipeline_->InputFields(),
+  auto span = locator->Locate(record, p.capacity, options_->field, pipeline_->InputFields(),
                               &field_values_);
   if (!span.ok()) {
     ++report_->documents;
-    if (options_.rejects) {
+    if (options_->rejects) {
       RejectRecord(p, span.status().message(), false);
       return OkStatus();
     }
     Report(p, 0, false, false, span.status().message());
-    if (!options_.keep_bad_records) {
+    if (!options_->keep_bad_records) {
       ++report_->bad_records;
       return OkStatus();
     }
@@ -370,8 +385,8 @@ Status Driver::ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* l
   std::string reason = pipeline_->RejectReason();
   if (!reason.empty()) {
     ++report_->rejected;
-    if (options_.rejects) {
-      options_.rejects(RejectedDocument{report_->documents - 1, p.offset, p.line, reason, record,
+    if (options_->rejects) {
+      options_->rejects(RejectedDocument{report_->documents - 1, p.offset, p.line, reason, record,
                                         false});
       return OkStatus();
     }
@@ -382,10 +397,9 @@ Status Driver::ProcessJsonlRecord(const Piece& p, internal::JsonlFieldLocator* l
 Status Driver::RunJsonl(std::istream& in) {
   internal::ReaderOptions ro;
   ro.separator = separator_;
-  ro.chunk_size = options_.chunk_size;
-  ro.whole_record_cap = options_.max_record;
-  internal::RecordReader reader(in, ro);
-  internal::JsonlFieldLocator locator;
+  ro.chunk_size = options_->chunk_size;
+  ro.whole_record_cap = options_->max_record;
+  internal::RecordReader reader(in, ro, &read_buf_);
   Piece p;
   Status status;
   while (true) {
@@ -395,23 +409,33 @@ Status Driver::RunJsonl(std::istream& in) {
       break;
     }
     if (!*more) break;
-    status = ProcessJsonlRecord(p, &locator);
+    status = ProcessJsonlRecord(p, &locator_);
     if (!status.ok()) break;
   }
   report_->bytes_in += reader.bytes_read();
   return status;
 }
 
-}  // namespace
+}  // namespace internal
 
 Status CleanStream(std::string_view name, std::istream& in, std::ostream& out,
                    Pipeline* pipeline, const StreamOptions& options,
                    StreamReport* report, const DiagnosticSink& diag) {
-  Driver driver(name, out, pipeline, options, report, diag);
-  Status status = options.format == DocumentFormat::kJsonl ? driver.RunJsonl(in)
-                                                           : driver.RunStreamed(in);
-  driver.FinishInput();
-  return status;
+  internal::Driver driver;
+  return driver.Run(name, in, out, pipeline, options, report, diag);
 }
+
+namespace internal {
+
+StreamCleaner::StreamCleaner() : driver_(std::make_unique<Driver>()) {}
+StreamCleaner::~StreamCleaner() = default;
+
+Status StreamCleaner::Clean(std::string_view name, std::istream& in, std::ostream& out,
+                            Pipeline* pipeline, const StreamOptions& options,
+                            StreamReport* report, const DiagnosticSink& diag) {
+  return driver_->Run(name, in, out, pipeline, options, report, diag);
+}
+
+}  // namespace internal
 
 }  // namespace zhclean

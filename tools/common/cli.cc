@@ -222,6 +222,9 @@ class Job {
   Status CleanOne(const std::string& path, std::istream& in, std::ostream& out);
   // CleanOne on the decompressed input; a decompression error wins.
   Status CleanInput(const std::string& path, DecompressedInput* input, std::ostream& out);
+  // Builds the pipeline, or one per worker with -j; returns -1, or the
+  // exit code when a step cannot be built (a usage error for bad values).
+  int BuildPipelines(const po::variables_map& vm, const EditSink* sink);
   // --rejects: opens the file and points the driver's reject sink at it.
   Status OpenRejects();
   // Commits (or, after a failure with -o FILE, drops) the outputs.
@@ -390,6 +393,27 @@ void Job::PrintStats(double seconds) {
   if (!f.flush()) Error(o_.stats_file + ": cannot write statistics");
 }
 
+int Job::BuildPipelines(const po::variables_map& vm, const EditSink* sink) {
+  bool records = o_.stream.format != DocumentFormat::kText || o_.stream.nul_separated;
+  Status status;
+  if (o_.jobs > 1 && records) {  // Only the workers' pipelines are built.
+    auto parallel = ParallelCleaner::Create(
+        [this, &vm](const EditSink* s) { return spec_.build(vm, s); }, o_.jobs, sink);
+    status = parallel.status();
+    if (parallel.ok()) parallel_ = std::move(*parallel);
+  } else {
+    auto pipeline = spec_.build(vm, sink);
+    status = pipeline.status();
+    if (pipeline.ok()) pipeline_ = std::move(*pipeline);
+  }
+  if (status.ok()) return -1;
+  if (status.code() == StatusCode::kInvalidArgument || status.code() == StatusCode::kNotFound) {
+    return UsageError(spec_, status.message(), err_);
+  }
+  Error(status.message());
+  return kExitFailure;
+}
+
 int Job::Run(const po::variables_map& vm) {
   auto start = std::chrono::steady_clock::now();
   EditSink sink;
@@ -398,27 +422,7 @@ int Job::Run(const po::variables_map& vm) {
     if (!explain_) return UsageError(spec_, o_.explain + ": cannot open: " + std::strerror(errno), err_);
     sink = [this](const Edit& e) { explain_ << EditJson(current_input_, e); };
   }
-  auto pipeline = spec_.build(vm, sink ? &sink : nullptr);
-  if (!pipeline.ok()) {
-    StatusCode c = pipeline.status().code();
-    if (c == StatusCode::kInvalidArgument || c == StatusCode::kNotFound) {
-      return UsageError(spec_, pipeline.status().message(), err_);
-    }
-    Error(pipeline.status().message());
-    return kExitFailure;
-  }
-  pipeline_ = std::move(*pipeline);
-  bool records = o_.stream.format != DocumentFormat::kText || o_.stream.nul_separated;
-  if (o_.jobs > 1 && records) {
-    auto parallel = ParallelCleaner::Create(
-        [this, &vm](const EditSink* s) { return spec_.build(vm, s); }, o_.jobs,
-        sink ? &sink : nullptr);
-    if (!parallel.ok()) {
-      Error(parallel.status().message());
-      return kExitFailure;
-    }
-    parallel_ = std::move(*parallel);
-  }
+  if (int rc = BuildPipelines(vm, sink ? &sink : nullptr); rc >= 0) return rc;
   if (Status s = OpenRejects(); !s.ok()) {
     Error(s.message());
     return kExitFailure;

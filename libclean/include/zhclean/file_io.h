@@ -100,7 +100,7 @@ class CompressedOutput {
 
   std::ostream& stream();
   // Flushes, writes the end of the stream and flushes `raw`; kIoError when
-  // writing failed.
+  // writing failed. Does nothing for kNone (the owner of `raw` flushes it).
   Status Finish();
 
   struct Impl;

@@ -24,7 +24,7 @@ using PipelineFactory =
 // into batches of whole records (about options.chunk_size bytes each; a
 // record is never split, so a batch holds at least one whole record); each
 // batch is cleaned by CleanStream on a worker, and batches are written,
-// with their diagnostics and edits, in input order. At most 2 * jobs
+// with their diagnostics and edits, in input order. At most 3 * jobs
 // batches are in memory. Output, diagnostics, edits and counters are the
 // same as CleanStream's for kLines and kJsonl. Not copyable: owns threads.
 class ParallelCleaner {
