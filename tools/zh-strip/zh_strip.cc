@@ -63,15 +63,17 @@ cli::ToolSpec ZhStripSpec() {
   };
   spec.early = [](const po::variables_map& vm, std::ostream&, std::ostream& err) -> int {
     auto meta = ParseMetaMode(vm["meta"].as<std::string>());
-    bool jsonl = vm["format"].as<std::string>() == "jsonl";
+    // zh-clean runs this step's `early` before its common flags are known.
+    bool not_jsonl = vm.count("format") && vm["format"].as<std::string>() != "jsonl";
+    bool by_site = vm.count("site-field") > 0;
     const char* problem = nullptr;
     if (!meta.ok()) {
       problem = "--meta must be keep, drop or extract";
-    } else if (*meta == MetaMode::kExtract && !jsonl) {
+    } else if (*meta == MetaMode::kExtract && not_jsonl) {
       problem = "--meta extract needs --format jsonl (it moves metadata into record fields)";
-    } else if (vm.count("site-field") && !jsonl) {
+    } else if (by_site && not_jsonl) {
       problem = "--site-field needs --format jsonl";
-    } else if (vm.count("site-field") && (vm.count("templates") || vm["batch-templates"].as<bool>())) {
+    } else if (by_site && (vm.count("templates") || vm["batch-templates"].as<bool>())) {
       problem = "--site-field cannot be combined with --templates or --batch-templates";
     }
     if (problem == nullptr) return -1;
@@ -99,8 +101,9 @@ StatusOr<std::shared_ptr<const SiteTemplates>> LearnFromInputs(const po::variabl
     std::ifstream in(path, std::ios::binary);
     if (!in) return NotFoundError(path + ": cannot open");
     if (by_site) {
-      ZHCLEAN_RETURN_IF_ERROR(templates->AddJsonlStream(in, vm["field"].as<std::string>(),
-                                                        vm["site-field"].as<std::string>()));
+      std::string field = vm.count("field") ? vm["field"].as<std::string>() : "text";
+      ZHCLEAN_RETURN_IF_ERROR(
+          templates->AddJsonlStream(in, field, vm["site-field"].as<std::string>()));
     } else {
       ZHCLEAN_RETURN_IF_ERROR(templates->AddStream(in));
     }
