@@ -96,6 +96,8 @@ Status ReadDictionary(const std::string& path, Counts* dict, internal::WordModel
   if (path.empty()) return OkStatus();
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot read dictionary");
+  model->Reserve(1 << 19);  // jieba's dict.txt: 349 046 words; no rehashing.
+  dict->reserve(1 << 18);
   std::string line;
   while (std::getline(in, line)) {
     size_t space = line.find(' ');

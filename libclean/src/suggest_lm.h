@@ -24,6 +24,7 @@ class WordModel {
   // characters are ignored).
   void Add(const std::u32string& word, uint64_t count);
   bool empty() const { return total_ == 0; }
+  void Reserve(size_t words) { counts_.reserve(words); }
   // The word's count, 0 when absent.
   uint64_t Count(const std::u32string& word) const;
 
