@@ -5,6 +5,7 @@
 #include <map>
 
 #include "mojibake_internal.h"
+#include "mojibake_legacy.h"
 #include "ngram.h"
 #include "repair_codec.h"
 #include "utf8.h"
@@ -142,6 +143,7 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
   if (flags & kScreenLostByte) FindShiftedMojibake(chars, &candidates);
+  if ((flags & kScreenSingleByte) && !(flags & kScreenLatin)) FindSingleByteMojibake(chars, &candidates);
   // Overlaps go to the hypothesis that explains most of the line, then to
   // the larger gain.
   std::map<std::string_view, int> rule_gain;

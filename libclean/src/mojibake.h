@@ -36,6 +36,7 @@ enum : unsigned {
   kScreenGbk = 2,          // GBK codes forming three UTF-8 characters.
   kScreenReplacement = 4,  // U+FFFD.
   kScreenLostByte = 8,     // '?' or U+FFFD right before a Han character.
+  kScreenSingleByte = 16,  // A lead then a continuation in another codepage.
 };
 unsigned ScreenFlags(std::string_view text);
 

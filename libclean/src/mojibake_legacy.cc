@@ -207,26 +207,6 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
 
 }  // namespace
 
-bool MayHoldSingleByteMojibake(std::string_view line) {
-  const SingleByteMasks& m = GetSingleByteMasks();
-  uint16_t lead = 0;
-  for (size_t i = 0; i < line.size();) {
-    if (static_cast<unsigned char>(line[i]) < 0x80) {
-      lead = 0;
-      ++i;
-      continue;
-    }
-    char32_t c = NextCodePoint(line, &i);
-    if (c >= 0x10000) {
-      lead = 0;
-      continue;
-    }
-    if (lead & m.cont[c]) return true;
-    lead = m.lead[c];
-  }
-  return false;
-}
-
 void FindSingleByteMojibake(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
   std::vector<MojibakeFix> best, reading;
   int best_gain = 0;

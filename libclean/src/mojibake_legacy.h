@@ -36,9 +36,6 @@ struct SingleByteMasks {
 };
 const SingleByteMasks& GetSingleByteMasks();
 
-// That screen on one line (for tests and callers without their own scan).
-bool MayHoldSingleByteMojibake(std::string_view line);
-
 // Appends the repairs of the best codepage for the line, if any.
 void FindSingleByteMojibake(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mojibake.h"
+#include "mojibake_legacy.h"
 #include "repair_codec.h"
 
 namespace zhclean::internal {
@@ -137,6 +138,8 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
   uint8_t gbk = 0;      // State of t.gbk.
   int latin_chars = 0;  // cp1252 characters in a row (GBK/Big5 trails allowed).
   bool lost = false;    // The previous character was '?' or U+FFFD.
+  const SingleByteMasks& single = GetSingleByteMasks();
+  uint16_t single_lead = 0;  // Codepages where the previous character is a UTF-8 lead.
   const uint8_t ascii_pair = kNone * kClasses + kAscii;
   while (p < end) {
     unsigned b = *p;
@@ -151,6 +154,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       }
       latin = Hypothesis{};
       latin_chars = 0;
+      single_lead = 0;
       gbk = t.gbk[gbk][t.pair[c][1]];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
@@ -160,6 +164,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     }
     if (b < 0x80) {
       ++p;
+      single_lead = 0;
       if (b == '\n') {
         latin = Hypothesis{};
         gbk = 0;
@@ -193,6 +198,11 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       if (first) return flags;
     }
     lost = c == 0xFFFD;
+    if (single_lead & single.cont[c]) {
+      flags |= kScreenSingleByte;
+      if (first) return flags;
+    }
+    single_lead = single.lead[c];
     const std::array<uint8_t, 2>& k = t.pair[c];
     if (k[0] != kUnmapped) {
       latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
