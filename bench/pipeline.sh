@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole pipeline on ~100 MB of JSONL built from the samples, in one
 # hyperfine run: zh-clean (-j 1 and -j 2) vs the four tools piped vs
-# `opencc -c s2t` alone; then peak RSS of zh-clean at 100 MB and 400 MB.
+# `opencc -c s2t` alone; then peak RSS of zh-clean at 100 MB and 1 GB.
 # Usage: bench/pipeline.sh [build-dir] [MB] (defaults: build 100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ hyperfine --runs 3 --export-markdown "$work/table.md" \
   -n "four tools piped" "bash -c '$piped < $work/corpus.jsonl > $work/o3'" \
   -n "opencc -c s2t alone" "opencc -c s2t -i $work/corpus.jsonl -o $work/o4"
 cat "$work/table.md"
-for n in 1 4; do
+for n in 1 10; do
   for i in $(seq 1 $n); do cat "$work/corpus.jsonl"; done |
     /usr/bin/time -f "zh-clean -j 2 on $((n * mb)) MB: peak RSS %M KB, %e s" \
       "$T/zh-clean" --steps "$steps" --format jsonl -j 2 > /dev/null

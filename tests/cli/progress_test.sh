@@ -15,6 +15,10 @@ if grep -q "MB/s" "$WORK/quiet.log"; then fail "-q still shows progress"; else p
 expect_eq "no progress when stderr is not a terminal" "$(cat "$WORK/err")" ""
 "$C" -c s2t --progress "$WORK/in.txt" -o "$WORK/out.txt" 2> "$WORK/err"
 expect_match "--progress forces it" "$(cat "$WORK/err")" "MB/s"
+# A compressed input: progress counts its decompressed bytes.
+gzip -c "$WORK/in.txt" > "$WORK/in.txt.gz"
+"$C" -c s2t --progress "$WORK/in.txt.gz" -o "$WORK/out.txt" 2> "$WORK/err"
+expect_match "progress on .gz input" "$(tr '\r' '\n' < "$WORK/err")" "MB/s"
 # Progress never goes to standard output.
 script -qec "$C -c s2t $WORK/in.txt | wc -c > $WORK/count" "$WORK/tty2.log" > /dev/null
 expect_eq "stdout is only the text" "$(cat "$WORK/count")" "$(opencc -c s2t -i "$WORK/in.txt" | wc -c)"

@@ -443,10 +443,17 @@ int Job::Run(const po::variables_map& vm) {
   if (o_.mirror) shared_out = nullptr;
   std::vector<Input> plan = PlanInputs();
   if (o_.progress) {
+    // An ETA needs the total of the bytes the driver will count: unknown
+    // for standard input and for compressed files (it counts them
+    // decompressed), so any such input leaves the ETA out.
     uint64_t total = 0;
     for (const Input& input : plan) {
       std::error_code ec;
-      if (input.path != "-") total += std::filesystem::file_size(input.path, ec);
+      if (input.path == "-" || CompressionOf(input.path) != Compression::kNone) {
+        total = 0;
+        break;
+      }
+      total += std::filesystem::file_size(input.path, ec);
     }
     progress_ = std::make_unique<Progress>(spec_.name, err_, total);
     o_.stream.progress = [this](uint64_t bytes, uint64_t docs) { progress_->Add(bytes, docs); };
