@@ -17,11 +17,16 @@ piped="$T/zh-repair --format jsonl | $T/zh-strip --format jsonl | $T/zh-fix --fo
 "$T/zh-clean" --steps "$steps" --format jsonl -j 1 "$work/corpus.jsonl" > "$work/a"
 bash -c "$piped" < "$work/corpus.jsonl" > "$work/b"
 cmp "$work/a" "$work/b" && echo "zh-clean output == piped tools output"
-hyperfine --runs 3 --export-markdown "$work/table.md" \
-  -n "zh-clean -j 1" "$T/zh-clean --steps $steps --format jsonl -j 1 $work/corpus.jsonl -o $work/o1" \
-  -n "zh-clean -j 2" "$T/zh-clean --steps $steps --format jsonl -j 2 $work/corpus.jsonl -o $work/o2" \
+echo "load average before: $(cut -d" " -f1-3 /proc/loadavg)"
+# zh-clean writes through the shell like the piped tools: its -o FILE also
+# fsyncs before the rename (outputs survive a crash), which opencc's -o
+# does not do.
+hyperfine --runs 5 --export-markdown "$work/table.md" \
+  -n "zh-clean -j 1" "$T/zh-clean --steps $steps --format jsonl -j 1 $work/corpus.jsonl > $work/o1" \
+  -n "zh-clean -j 2" "$T/zh-clean --steps $steps --format jsonl -j 2 $work/corpus.jsonl > $work/o2" \
   -n "four tools piped" "bash -c '$piped < $work/corpus.jsonl > $work/o3'" \
   -n "opencc -c s2t alone" "opencc -c s2t -i $work/corpus.jsonl -o $work/o4"
+echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"
 cat "$work/table.md"
 for n in 1 10; do
   for i in $(seq 1 $n); do cat "$work/corpus.jsonl"; done |
