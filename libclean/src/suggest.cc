@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -354,6 +355,56 @@ void AddConfidence(const internal::WordModel& model, const Contexts& contexts,
   }
 }
 
+// Occurrences of the wrong strings in one line: (start, end, gram index).
+struct Span {
+  size_t begin, end;
+  size_t gram;
+};
+
+void FindSpans(const std::u32string& line, const std::unordered_map<std::u32string, size_t>& ids,
+               std::vector<Span>* spans) {
+  spans->clear();
+  for (size_t n = 2; n <= 3; ++n) {
+    for (size_t j = 0; j + n <= line.size(); ++j) {
+      auto it = ids.find(line.substr(j, n));
+      if (it != ids.end()) spans->push_back(Span{j, j + n, it->second});
+    }
+  }
+}
+
+// Drops the candidates whose wrong string shares a line with another
+// suspect (a wrong string of confidence >= `above`) outside its own span:
+// the rule would fix one error and leave the other ("全国射箭很乐部赛冠孕":
+// 很乐部 is fixed, 冠孕 stays), so the sentence would still be wrong.
+void DropNotAlone(const std::vector<std::string>& texts, double above, std::vector<Raw>* raw) {
+  std::unordered_map<std::u32string, size_t> ids;
+  std::vector<double> best;
+  for (const Raw& r : *raw) {
+    auto [it, added] = ids.emplace(r.gram, best.size());
+    if (added) best.push_back(r.candidate.confidence);
+    best[it->second] = std::max(best[it->second], r.candidate.confidence);
+  }
+  std::vector<bool> crowded(best.size(), false);
+  std::vector<Span> spans;
+  for (const std::string& text : texts) {
+    for (size_t pos = 0; pos < text.size();) {
+      size_t nl = std::min(text.find('\n', pos), text.size());
+      FindSpans(ToU32(std::string_view(text).substr(pos, nl - pos)), ids, &spans);
+      pos = nl + 1;
+      for (const Span& a : spans) {
+        for (const Span& b : spans) {
+          if (best[b.gram] >= above && (b.end <= a.begin || b.begin >= a.end)) {
+            crowded[a.gram] = true;
+          }
+        }
+      }
+    }
+  }
+  raw->erase(std::remove_if(raw->begin(), raw->end(),
+                            [&](const Raw& r) { return crowded[ids.at(r.gram)]; }),
+             raw->end());
+}
+
 }  // namespace
 
 Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out) {
@@ -384,6 +435,9 @@ Status SuggestTypoRules(const SuggestOptions& o, std::vector<TypoCandidate>* out
               return StraddlesWords(r.gram, r.diff, dict, counts, contexts);
             }), raw.end());
   AddConfidence(model, contexts, &raw);
+  if (o.alone_above < std::numeric_limits<double>::infinity()) {
+    DropNotAlone(texts, o.alone_above, &raw);
+  }
   for (Raw& r : raw) out->push_back(std::move(r.candidate));
   const bool by_confidence = o.min_dictionary_right > 0;
   std::sort(out->begin(), out->end(), [&](const TypoCandidate& a, const TypoCandidate& b) {

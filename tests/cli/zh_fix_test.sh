@@ -58,6 +58,13 @@ check suggest-missing 1 $?
 check suggest 0 $?
 head -1 "$tmp/out" | grep -qx '#! zhclean-rules v1 kind=typo' || { echo "FAIL suggest header"; fail=1; }
 for w in 巾相 巾烟 巾帽 巾幅 中帼; do has suggest "$tmp/out" "$w	巾帼	# wrong "; done
+"$fix" suggest --alone x "$SRC/samples/003_a97e58f28c234661/input.txt" 2> "$tmp/err"
+check suggest-alone-bad-value 2 $?
+# No candidate reaches confidence 100: --alone 100 drops nothing.
+"$fix" suggest --dict none --top 10 --alone 100 \
+  "$SRC/samples/003_a97e58f28c234661/input.txt" > "$tmp/out2"
+check suggest-alone 0 $?
+cmp -s "$tmp/out" "$tmp/out2" || { echo "FAIL suggest-alone: output differs"; fail=1; }
 "$fix" --help > "$tmp/out"
 check help 0 $?
 has help "$tmp/out" "zh-fix suggest"

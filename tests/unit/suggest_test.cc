@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -79,6 +80,42 @@ TEST(SuggestTest, DictionaryRightWordsRankedByConfidence) {
   for (size_t i = 1; i < out.size(); ++i) EXPECT_GE(out[i - 1].confidence, out[i].confidence);
   // Traditional text (讓) is not judged by a simplified dictionary.
   for (const TypoCandidate& c : out) EXPECT_EQ(c.wrong.find("讓"), std::string::npos) << c.wrong;
+}
+
+// --alone: a candidate sharing its line with another suspect is dropped (a
+// rule fixing one of two errors leaves the sentence wrong); alone, it stays.
+TEST(SuggestTest, AloneDropsCandidatesBesideAnotherSuspect) {
+  std::string dir = ::testing::TempDir();
+  std::string dict = dir + "/suggest_alone_dict.txt";
+  std::ofstream(dict) << "耳朵 2000 n\n头发 800 n\n鼻子 900 n\n下巴 300 n\n眼睛 900 n\n"
+                      << "耳 20 n\n杂 200 a\n眼 30 n\n晴 40 a\n";
+  auto wrongs = [&](const std::string& text, double alone) {
+    std::string corpus = dir + "/suggest_alone_corpus.txt";
+    std::ofstream(corpus) << text;
+    SuggestOptions o;
+    o.corpus_paths = {corpus};
+    o.dictionary_path = dict;
+    o.max_wrong_count = 2;
+    o.min_dictionary_right = 100;
+    o.alone_above = alone;
+    std::vector<TypoCandidate> out;
+    EXPECT_TRUE(SuggestTypoRules(o, &out).ok());
+    std::set<std::string> w;
+    for (const TypoCandidate& c : out) w.insert(c.wrong + ">" + c.right);
+    return w;
+  };
+  const double kOff = std::numeric_limits<double>::infinity();
+  // Two errors in one line: both are candidates, and --alone drops both.
+  std::set<std::string> both = wrongs("鼻子下巴眼晴头发耳杂\n", kOff);
+  EXPECT_TRUE(both.count("眼晴>眼睛")) << both.size();
+  EXPECT_TRUE(both.count("耳杂>耳朵"));
+  EXPECT_TRUE(wrongs("鼻子下巴眼晴头发耳杂\n", 0).empty());
+  // On separate lines each error is alone and stays.
+  std::set<std::string> apart = wrongs("鼻子下巴眼晴\n头发耳杂\n", 0);
+  EXPECT_TRUE(apart.count("眼晴>眼睛"));
+  EXPECT_TRUE(apart.count("耳杂>耳朵"));
+  // Below the bar the other suspect does not count.
+  EXPECT_EQ(wrongs("鼻子下巴眼晴头发耳杂\n", 1e9), both);
 }
 
 TEST(SuggestTest, FindsTheJinguoVariantsInTheSeeds) {

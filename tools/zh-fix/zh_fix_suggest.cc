@@ -29,7 +29,11 @@ po::options_description SuggestOptionsDescription() {
      "The wrong string must occur at most N times in the corpus.")
     ("dict-right", po::value<uint64_t>()->default_value(0)->value_name("N"),
      "Also take as right word any dictionary word counted at least N times, even "
-     "absent from the corpus (for small corpora), and rank by confidence; 0: off.");
+     "absent from the corpus (for small corpora), and rank by confidence; 0: off.")
+    ("alone", po::value<double>()->value_name("C"),
+     "Drop a candidate when a line holding it also holds, outside it, another "
+     "candidate of confidence at least C (an error the rule would leave: for "
+     "sentence-level precision); off by default.");
   return d;
 }
 
@@ -48,7 +52,8 @@ void PrintSuggestHelp(const po::options_description& d, std::ostream& out) {
       << "  2  usage error\n\n"
       << "Examples:\n  zh-fix suggest samples/\n"
       << "  zh-fix suggest --dict none --top 100 corpus/ > rules/typos/new.tsv.draft\n"
-      << "  zh-fix suggest --dict-right 100 --max-wrong 2 --top 500 sentences.txt\n";
+      << "  zh-fix suggest --dict-right 100 --max-wrong 2 --top 500 sentences.txt\n"
+      << "  zh-fix suggest --dict-right 100 --max-wrong 2 --alone 3 sentences.txt\n";
 }
 
 }  // namespace
@@ -77,6 +82,7 @@ int RunZhFixSuggest(const std::vector<std::string>& args, std::ostream& out,
   o.min_right_count = vm["min-right"].as<uint64_t>();
   o.max_wrong_count = vm["max-wrong"].as<uint64_t>();
   o.min_dictionary_right = vm["dict-right"].as<uint64_t>();
+  if (vm.count("alone")) o.alone_above = vm["alone"].as<double>();
   std::vector<TypoCandidate> candidates;
   Status s = SuggestTypoRules(o, &candidates);
   if (!s.ok()) {

@@ -14,6 +14,7 @@
 #define ZHCLEAN_FIX_H_
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -100,6 +101,11 @@ struct SuggestOptions {
   // when the corpus lacks it (small corpora), and candidates are ranked by
   // confidence instead of score.
   uint64_t min_dictionary_right = 0;
+  // Drops a candidate when a line holding its wrong string also holds,
+  // outside it, another candidate's wrong string of at least this
+  // confidence: a second error the rule would leave unfixed (sentence-level
+  // precision). Infinity: off.
+  double alone_above = std::numeric_limits<double>::infinity();
 };
 
 struct TypoCandidate {
