@@ -7,7 +7,9 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <vector>
 
+#include "suggest_context.h"
 #include "suggest_lm.h"
 #include "suggest_shapes.h"
 #include "zhclean/fix.h"
@@ -116,6 +118,39 @@ TEST(SuggestTest, AloneDropsCandidatesBesideAnotherSuspect) {
   EXPECT_TRUE(apart.count("耳杂>耳朵"));
   // Below the bar the other suspect does not count.
   EXPECT_EQ(wrongs("鼻子下巴眼晴头发耳杂\n", 1e9), both);
+}
+
+TEST(SuggestContextTest, ConflictingEditsInALine) {
+  using internal::GramEdit;
+  const double kNone = -std::numeric_limits<double>::infinity();
+  std::vector<GramEdit> edits = {
+      {U"思薯", 1, U'考', 5.0},    // 0: 思薯想 -> 思考想 ...
+      {U"薯想", 0, U'梦', 4.0},    // 1: ... or 思梦想: the same 薯, another character.
+      {U"香侈品", 0, U'奢', 10.0},  // 2 and 3: the same change, no conflict.
+      {U"香侈", 0, U'奢', 9.0},
+      {U"耳杂", 1, U'朵', 5.0},    // 4 and 5: one gram, two changes.
+      {U"耳杂", 0, U'复', 6.0},
+      {U"呐鸣", 1, U'喊', 2.0},    // 6 and 7: each changes a character of the other.
+      {U"鸣呐", 1, U'叫', 3.0},
+  };
+  std::vector<double> rival = internal::ConflictingConfidence(
+      {"朝思薯想的人\n在香侈品店\n头发耳杂\n", "说呐呐鸣呐\n"}, edits);
+  EXPECT_EQ(rival, (std::vector<double>{4.0, 5.0, kNone, kNone, 6.0, 5.0, 3.0, 2.0}));
+  // Grams on different lines never conflict.
+  rival = internal::ConflictingConfidence({"朝思薯\n薯想\n"}, edits);
+  EXPECT_EQ(rival[0], kNone);
+  EXPECT_EQ(rival[1], kNone);
+}
+
+TEST(SuggestContextTest, CrowdedLines) {
+  std::vector<internal::GramEdit> edits = {
+      {U"很乐部", 0, U'俱', 6.0}, {U"冠孕", 1, U'军', 2.0}, {U"拧檬", 0, U'柠', 6.0}};
+  std::vector<std::string> texts = {"全国射箭很乐部赛冠孕\n恐龙和拧檬交配\n"};
+  // 冠孕 (2.0) makes its line crowded at bar 2, not at bar 3; 拧檬 is alone.
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 2.0),
+            (std::vector<bool>{true, true, false}));
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 3.0),
+            (std::vector<bool>{false, true, false}));
 }
 
 TEST(SuggestTest, FindsTheJinguoVariantsInTheSeeds) {
