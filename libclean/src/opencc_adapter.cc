@@ -201,17 +201,22 @@ StatusOr<std::unique_ptr<ScriptConverter>> ScriptConverter::Create(
   return std::unique_ptr<ScriptConverter>(new ScriptConverter(name, std::move(impl)));
 }
 
-Status ScriptConverter::ConvertScript(std::string_view in, std::string* out) const {
+namespace {
+
+// Appends the conversion of `in` to *out by `chain`, or by OpenCC's
+// `converter` when `chain` is null. OpenCC stops at NUL: each NUL-free
+// piece is converted and the NULs are kept. `tally` as in ScriptChain.
+Status ConvertPieces(const internal::ScriptChain* chain, const opencc::Converter* converter,
+                     std::string_view in, std::string* out, internal::ConvertTally* tally) {
   try {
-    // OpenCC stops at NUL; convert each NUL-free piece and keep the NULs.
     while (true) {
       size_t nul = in.find('\0');
       std::string_view piece = in.substr(0, nul);
       if (piece.empty()) {
-      } else if (impl_->chain) {
-        impl_->chain->Convert(piece, out);
+      } else if (chain) {
+        chain->Convert(piece, out, tally);
       } else {
-        out->append(impl_->converter->Convert(std::string(piece)));
+        out->append(converter->Convert(std::string(piece)));
       }
       if (nul == std::string_view::npos) break;
       out->push_back('\0');
@@ -225,23 +230,44 @@ Status ScriptConverter::ConvertScript(std::string_view in, std::string* out) con
   return OkStatus();
 }
 
+}  // namespace
+
+Status ScriptConverter::ConvertScript(std::string_view in, std::string* out) const {
+  return ConvertPieces(impl_->chain.get(), impl_->converter.get(), in, out, nullptr);
+}
+
 namespace {
 
 class ConvertStage : public Stage {
  public:
-  explicit ConvertStage(std::unique_ptr<ScriptConverter> converter)
-      : converter_(std::move(converter)), rule_("opencc:" + converter_->config()) {}
+  // `chain` is the fast engine's chain (null for OpenCC's engine).
+  ConvertStage(std::unique_ptr<ScriptConverter> converter,
+               std::shared_ptr<const internal::ScriptChain> chain)
+      : converter_(std::move(converter)),
+        chain_(std::move(chain)),
+        rule_("opencc:" + converter_->config()) {}
   const char* name() const override { return "convert"; }
   Status Process(std::string_view in, std::string* out, EditLog* log) override {
     size_t start = out->size();
-    ZHCLEAN_RETURN_IF_ERROR(converter_->ConvertScript(in, out));
+    if (chain_ && !log->detailed()) {
+      // Only counts are wanted: the chain tallies them while converting.
+      internal::ConvertTally tally;
+      ZHCLEAN_RETURN_IF_ERROR(ConvertPieces(chain_.get(), nullptr, in, out, &tally));
+      if (tally.exact) {
+        log->Count(rule_, tally.runs);
+        return OkStatus();
+      }
+    } else {
+      ZHCLEAN_RETURN_IF_ERROR(converter_->ConvertScript(in, out));
+    }
     internal::RecordConvertEdits(in, std::string_view(*out).substr(start), rule_,
-                              "script conversion", log);
+                                 "script conversion", log);
     return OkStatus();
   }
 
  private:
   std::unique_ptr<ScriptConverter> converter_;
+  std::shared_ptr<const internal::ScriptChain> chain_;
   std::string rule_;
 };
 
@@ -250,7 +276,13 @@ class ConvertStage : public Stage {
 StatusOr<std::unique_ptr<Stage>> NewConvertStage(const std::string& name_or_path,
                                                  ScriptEngine engine) {
   ZHCLEAN_ASSIGN_OR_RETURN(auto converter, ScriptConverter::Create(name_or_path, engine));
-  return std::unique_ptr<Stage>(new ConvertStage(std::move(converter)));
+  std::shared_ptr<const internal::ScriptChain> chain;
+  if (engine == ScriptEngine::kFast) {
+    // The cached chain Create() just loaded.
+    ZHCLEAN_ASSIGN_OR_RETURN(std::string path, ResolveScriptConfig(name_or_path));
+    ZHCLEAN_ASSIGN_OR_RETURN(chain, internal::LoadScriptChain(path));
+  }
+  return std::unique_ptr<Stage>(new ConvertStage(std::move(converter), std::move(chain)));
 }
 
 }  // namespace zhclean

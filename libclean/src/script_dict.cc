@@ -70,8 +70,28 @@ uint32_t PrefixDict::AddChild(uint32_t node, char32_t cp) {
   return child;
 }
 
+void ConvertTally::NoteLong(std::string_view key, std::string_view value) {
+  size_t i = 0, j = 0, key_chars = 0, value_chars = 0;
+  while (i < key.size()) key_chars += (DecodeValidUtf8(key, &i), 1);
+  while (j < value.size()) value_chars += (DecodeValidUtf8(value, &j), 1);
+  if (key_chars != value_chars) {
+    exact = false;
+    return;
+  }
+  for (i = 0, j = 0; i < key.size();) {
+    size_t ni = Utf8CharLength(static_cast<unsigned char>(key[i]));
+    size_t nj = Utf8CharLength(static_cast<unsigned char>(value[j]));
+    if (key.substr(i, ni) != value.substr(j, nj)) Changed(key.data() + i, ni);
+    i += ni;
+    j += nj;
+  }
+}
+
 void PrefixDict::Add(std::string_view key, std::string_view value) {
   if (key.empty()) return;
+  if (key.find('\n') != std::string_view::npos || value.find('\n') != std::string_view::npos) {
+    has_newline_ = true;
+  }
   uint32_t node = 0;
   for (size_t i = 0; i < key.size();) node = AddChild(node, DecodeValidUtf8(key, &i));
   if ((node_info_[node] & kNoValue) != kNoValue) return;
@@ -134,6 +154,13 @@ void PrefixDictGroup::Add(std::shared_ptr<const PrefixDict> dict) {
   dicts_.push_back(std::move(dict));
 }
 
+bool PrefixDictGroup::has_newline() const {
+  for (const auto& dict : dicts_) {
+    if (dict->has_newline()) return true;
+  }
+  return false;
+}
+
 size_t PrefixDictGroup::MatchSlow(std::string_view s, std::string_view* value) const {
   for (const auto& dict : dicts_) {
     size_t n = dict->MatchPrefix(s, value);
@@ -144,8 +171,10 @@ size_t PrefixDictGroup::MatchSlow(std::string_view s, std::string_view* value) c
 
 namespace {
 
-// Appends `segment` converted by one dictionary group to *out.
-void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::string* out) {
+// Appends `segment` converted by one dictionary group to *out, noting each
+// replacement in `tally` if not null.
+void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::string* out,
+                 ConvertTally* tally) {
   size_t copied = 0, pos = 0;  // segment[copied, pos) is unchanged text.
   while (pos < segment.size()) {
     std::string_view value;
@@ -156,6 +185,7 @@ void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::str
     }
     out->append(segment.data() + copied, pos - copied);
     out->append(value);
+    if (tally) tally->Note(segment.substr(pos, n), value);
     pos += n;
     copied = pos;
   }
@@ -164,10 +194,18 @@ void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::str
 
 }  // namespace
 
+bool ScriptChain::CanTally() const {
+  if (conversions_.size() > 1 || segmentation_->has_newline()) return false;
+  if (first_rest_ && first_rest_->has_newline()) return false;
+  return conversions_.empty() || !conversions_[0]->has_newline();
+}
+
 void ScriptChain::ConvertSegment(std::string_view segment, const std::string_view* matched,
-                                 std::string* out, std::string* scratch) const {
+                                 std::string* out, std::string* scratch,
+                                 ConvertTally* tally) const {
   // Each conversion of the chain sees the previous one's output for this
-  // segment only; the last one writes straight to *out.
+  // segment only; the last one writes straight to *out. A tally is only
+  // passed for a chain of at most one conversion.
   std::string_view current = segment;
   size_t first = 0;
   int next = 0;  // The scratch buffer the next intermediate result goes to.
@@ -175,12 +213,13 @@ void ScriptChain::ConvertSegment(std::string_view segment, const std::string_vie
     first = 1;
     if (matched) {
       current = *matched;
+      if (tally) tally->Note(segment, current);
     } else if (conversions_.size() == 1) {
-      ConvertWith(*first_rest_, segment, out);
+      ConvertWith(*first_rest_, segment, out, tally);
       return;
     } else {
       scratch[next].clear();
-      ConvertWith(*first_rest_, segment, &scratch[next]);
+      ConvertWith(*first_rest_, segment, &scratch[next], nullptr);
       current = scratch[next];
       next ^= 1;
     }
@@ -188,17 +227,21 @@ void ScriptChain::ConvertSegment(std::string_view segment, const std::string_vie
   if (first == conversions_.size()) out->append(current);
   for (size_t i = first; i < conversions_.size(); ++i) {
     if (i + 1 == conversions_.size()) {
-      ConvertWith(*conversions_[i], current, out);
+      ConvertWith(*conversions_[i], current, out, tally);
       break;
     }
     scratch[next].clear();
-    ConvertWith(*conversions_[i], current, &scratch[next]);
+    ConvertWith(*conversions_[i], current, &scratch[next], nullptr);
     current = scratch[next];
     next ^= 1;
   }
 }
 
-void ScriptChain::Convert(std::string_view in, std::string* out) const {
+void ScriptChain::Convert(std::string_view in, std::string* out, ConvertTally* tally) const {
+  if (tally && !can_tally_) {
+    tally->exact = false;
+    tally = nullptr;
+  }
   std::string scratch[2];
   size_t seg_start = 0, pos = 0;
   while (pos < in.size()) {
@@ -209,13 +252,15 @@ void ScriptChain::Convert(std::string_view in, std::string* out) const {
       continue;
     }
     if (pos > seg_start) {
-      ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch);
+      ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch, tally);
     }
-    ConvertSegment(in.substr(pos, n), &value, out, scratch);
+    ConvertSegment(in.substr(pos, n), &value, out, scratch, tally);
     pos += n;
     seg_start = pos;
   }
-  if (pos > seg_start) ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch);
+  if (pos > seg_start) {
+    ConvertSegment(in.substr(seg_start, pos - seg_start), nullptr, out, scratch, tally);
+  }
 }
 
 }  // namespace zhclean::internal

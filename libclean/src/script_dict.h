@@ -43,6 +43,47 @@ inline char32_t DecodeValidUtf8(std::string_view s, size_t* i) {
   return cp;
 }
 
+// The edits of a conversion as the convert stage counts them without an
+// --explain sink (RecordConvertEdits: one per changed run of each line),
+// tallied while converting instead of by diffing the output against the
+// input. A changed run is a stretch of consecutive input characters each
+// replaced by one different character. A replacement that changes the
+// number of characters makes the tally inexact: the caller diffs instead.
+struct ConvertTally {
+  uint64_t runs = 0;
+  const char* run_end = nullptr;  // Input end of the last changed character.
+  bool exact = true;
+
+  // Notes that `key` (a view of the input) was replaced by `value`. The
+  // common case, the same byte length and the same character lengths, is
+  // compared character by character in place.
+  void Note(std::string_view key, std::string_view value) {
+    if (key.size() != value.size()) return NoteLong(key, value);
+    const char* k = key.data();
+    const char* v = value.data();
+    uint64_t runs_before = runs;
+    const char* run_end_before = run_end;
+    for (size_t i = 0; i < key.size();) {
+      size_t n = Utf8CharLength(static_cast<unsigned char>(k[i]));
+      if (Utf8CharLength(static_cast<unsigned char>(v[i])) != n) {
+        runs = runs_before;  // Start again the slow way.
+        run_end = run_end_before;
+        return NoteLong(key, value);
+      }
+      bool same = k[i] == v[i];
+      for (size_t b = 1; b < n; ++b) same &= k[i + b] == v[i + b];
+      if (!same) Changed(k + i, n);
+      i += n;
+    }
+  }
+  void Changed(const char* at, size_t n) {
+    if (at != run_end) ++runs;
+    run_end = at + n;
+  }
+  // Note() for any key and value, decoding both.
+  void NoteLong(std::string_view key, std::string_view value);
+};
+
 // What a dictionary holds for keys starting with one code point.
 struct FirstCharInfo {
   bool is_key = false;       // The code point alone is a key (value below).
@@ -68,6 +109,8 @@ class PrefixDict {
   // The keys that start with `cp`.
   FirstCharInfo FirstChar(char32_t cp) const;
   size_t size() const { return entries_; }
+  // Some key or value holds a newline.
+  bool has_newline() const { return has_newline_; }
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
@@ -97,6 +140,7 @@ class PrefixDict {
   std::string values_;                     // All values, back to back.
   std::vector<uint32_t> value_ends_;       // End of value i in values_.
   size_t entries_ = 0;
+  bool has_newline_ = false;
 };
 
 // OpenCC's DictGroup: the first dictionary with any match wins. A flat
@@ -128,6 +172,7 @@ class PrefixDictGroup {
     return len;
   }
   bool empty() const { return dicts_.empty(); }
+  bool has_newline() const;
 
  private:
   // first_ entries: offset << 8 | length of the value in values_, or:
@@ -153,19 +198,25 @@ class ScriptChain {
               std::vector<std::unique_ptr<PrefixDictGroup>> conversions,
               std::unique_ptr<PrefixDictGroup> first_rest)
       : segmentation_(std::move(segmentation)), conversions_(std::move(conversions)),
-        first_rest_(conversions_.empty() ? nullptr : std::move(first_rest)) {}
+        first_rest_(conversions_.empty() ? nullptr : std::move(first_rest)),
+        can_tally_(CanTally()) {}
 
-  // Appends the conversion of valid, NUL-free UTF-8 `in` to *out.
-  // Thread-safe.
-  void Convert(std::string_view in, std::string* out) const;
+  // Appends the conversion of valid, NUL-free UTF-8 `in` to *out. With a
+  // `tally`, also notes every replacement in it (views of `in`: a caller
+  // converting pieces of one text keeps one tally), or marks it inexact
+  // when the chain cannot tally (several conversions, or newlines in the
+  // dictionaries). Thread-safe.
+  void Convert(std::string_view in, std::string* out, ConvertTally* tally = nullptr) const;
 
  private:
+  bool CanTally() const;
   void ConvertSegment(std::string_view segment, const std::string_view* matched,
-                      std::string* out, std::string* scratch) const;
+                      std::string* out, std::string* scratch, ConvertTally* tally) const;
 
   std::unique_ptr<PrefixDictGroup> segmentation_;
   std::vector<std::unique_ptr<PrefixDictGroup>> conversions_;
   std::unique_ptr<PrefixDictGroup> first_rest_;
+  bool can_tally_;  // One conversion, no newline in any key or value.
 };
 
 // The compiled chain of the OpenCC config file `path`, from a process-wide

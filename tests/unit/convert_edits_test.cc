@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diff_edits.h"
+#include "script_dict.h"
 #include "test_util.h"
 #include "utf8.h"
 #include "zhclean/convert.h"
@@ -90,6 +91,25 @@ TEST(ConvertEditsTest, SameAsDiffEditsOnRandomPairs) {
     }
     ExpectSameEdits(in, out);
   }
+}
+
+// ConvertTally counts changed runs of notes made on views of one text.
+TEST(ConvertEditsTest, TallyCountsChangedRunsAcrossReplacements) {
+  const std::string in = "头发干净a干什么é\xF0\xA0\x80\x80内存";
+  std::string_view v(in);
+  internal::ConvertTally tally;
+  tally.Note(v.substr(0, 6), "頭髮");    // One run...
+  tally.Note(v.substr(6, 3), "乾");      // ...continued by the next replacement.
+  tally.Note(v.substr(9, 3), "净");      // Unchanged: the run ends.
+  EXPECT_EQ(tally.runs, 1u);
+  tally.Note(v.substr(13, 9), "幹什麼");  // After the unchanged "a": two runs.
+  EXPECT_EQ(tally.runs, 3u);
+  // Other byte lengths, as many characters: the run after 麼 goes on.
+  tally.Note(v.substr(22, 6), "e\xF0\xA0\x80\x81");
+  EXPECT_EQ(tally.runs, 3u);
+  EXPECT_TRUE(tally.exact);
+  tally.Note(v.substr(28, 6), "記憶體");  // Three characters for two.
+  EXPECT_FALSE(tally.exact);
 }
 
 TEST(ConvertEditsTest, SameAsDiffEditsOnConvertedSamples) {

@@ -4,12 +4,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "diff_edits.h"
 #include "script_dict.h"
 #include "test_util.h"
 #include "utf8.h"
@@ -97,6 +99,54 @@ TEST(ConvertRandomTest, FastEngineMatchesOpenccOnRandomMixesOfKeys) {
     }
   }
   EXPECT_GE(compared, 1500u * 10);  // Debian's OpenCC ships 14 configs.
+}
+
+// Edits counted without an --explain sink by `record`, as (rule, count).
+template <class F>
+std::map<std::string, uint64_t, std::less<>> CountEdits(F record) {
+  EditLog log("convert", nullptr);
+  log.StartDocument(0);
+  record(&log);
+  return log.by_rule();
+}
+
+// Without a sink the stage tallies edits while converting (or diffs when
+// the tally cannot be exact): the counts must be RecordDiffEdits' on the
+// same output, for every config, on random mixes of keys with NULs.
+TEST(ConvertRandomTest, StageCountsEditsAsTheDiffDoes) {
+  std::vector<std::string> chars = CorpusCharacters();
+  std::mt19937 rng(6);
+  size_t exact = 0, inexact = 0;
+  for (const std::string& config : ListScriptConfigs()) {
+    auto keys = internal::ScriptConfigKeys(*ResolveScriptConfig(config));
+    auto stage = NewConvertStage(config);
+    auto chain = internal::LoadScriptChain(*ResolveScriptConfig(config));
+    ASSERT_TRUE(keys.ok() && stage.ok() && chain.ok()) << config;
+    for (int i = 0; i < 400; ++i) {
+      std::string doc = RandomDocument(*keys, chars, &rng);
+      if (i % 5 == 0) doc += std::string(1, '\0') + RandomDocument(*keys, chars, &rng);
+      std::string out;
+      auto got = CountEdits([&](EditLog* log) {
+        ASSERT_TRUE((*stage)->Process(doc, &out, log).ok());
+      });
+      auto want = CountEdits([&](EditLog* log) {
+        internal::RecordDiffEdits(doc, out, "opencc:" + config, "script conversion", log);
+      });
+      ASSERT_EQ(got, want) << config << " on: " << doc;
+      // The chain's own tally, when exact, is the same count.
+      internal::ConvertTally tally;
+      std::string piece_out;
+      std::string_view piece = std::string_view(doc).substr(0, doc.find('\0'));
+      (*chain)->Convert(piece, &piece_out, &tally);
+      auto diffed = CountEdits([&](EditLog* log) {
+        internal::RecordDiffEdits(piece, piece_out, "x", "y", log);
+      });
+      if (tally.exact) EXPECT_EQ(tally.runs, diffed.empty() ? 0 : diffed.begin()->second);
+      ++(tally.exact ? exact : inexact);
+    }
+  }
+  EXPECT_GT(exact, 400u * 5);  // Most configs are one conversion.
+  EXPECT_GT(inexact, 0u);
 }
 
 TEST(ConvertRandomTest, DictionariesAreBuiltOncePerProcess) {
