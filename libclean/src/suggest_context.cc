@@ -32,7 +32,7 @@ GramIndex IndexGrams(const std::vector<GramEdit>& edits) {
   return index;
 }
 
-// Calls visit(spans) once per line of `texts` that holds some gram.
+// Calls visit(line, spans) once per line of `texts` that holds some gram.
 template <typename Visit>
 void ForEachLine(const std::vector<std::string>& texts, const GramIndex& index, Visit visit) {
   std::vector<Span> spans;
@@ -55,7 +55,7 @@ void ForEachLine(const std::vector<std::string>& texts, const GramIndex& index, 
           if (it != index.ids.end()) spans.push_back(Span{j, j + n, it->second});
         }
       }
-      if (!spans.empty()) visit(spans);
+      if (!spans.empty()) visit(line, spans);
     }
   }
 }
@@ -70,16 +70,29 @@ bool Conflict(const GramEdit& x, const Span& a, const GramEdit& y, const Span& b
 
 }  // namespace
 
+// True when line[begin, end) holds a rare character.
+bool HasRare(const std::u32string& line, size_t begin, size_t end,
+             const std::function<bool(char32_t)>& rare) {
+  for (size_t i = begin; i < end; ++i) {
+    if (rare(line[i])) return true;
+  }
+  return false;
+}
+
 std::vector<bool> CrowdedLines(const std::vector<std::string>& texts,
-                               const std::vector<GramEdit>& edits, double above) {
+                               const std::vector<GramEdit>& edits, double above,
+                               const std::function<bool(char32_t)>& rare) {
   GramIndex index = IndexGrams(edits);
   std::vector<bool> suspect(index.edits.size(), false);
   for (size_t g = 0; g < index.edits.size(); ++g) {
     for (size_t e : index.edits[g]) suspect[g] = suspect[g] || edits[e].confidence >= above;
   }
   std::vector<bool> crowded_gram(index.edits.size(), false);
-  ForEachLine(texts, index, [&](const std::vector<Span>& spans) {
+  ForEachLine(texts, index, [&](const std::u32string& line, const std::vector<Span>& spans) {
     for (const Span& a : spans) {
+      if (HasRare(line, 0, a.begin, rare) || HasRare(line, a.end, line.size(), rare)) {
+        crowded_gram[a.gram] = true;
+      }
       for (const Span& b : spans) {
         if (suspect[b.gram] && (b.end <= a.begin || b.begin >= a.end)) {
           crowded_gram[a.gram] = true;
@@ -96,7 +109,7 @@ std::vector<double> ConflictingConfidence(const std::vector<std::string>& texts,
                                           const std::vector<GramEdit>& edits) {
   GramIndex index = IndexGrams(edits);
   std::vector<double> rival(edits.size(), -std::numeric_limits<double>::infinity());
-  ForEachLine(texts, index, [&](const std::vector<Span>& spans) {
+  ForEachLine(texts, index, [&](const std::u32string&, const std::vector<Span>& spans) {
     for (const Span& a : spans) {
       for (const Span& b : spans) {
         for (size_t x : index.edits[a.gram]) {

@@ -2,12 +2,13 @@
 // sits among the other candidates in the lines it occurs in.
 //
 //   std::vector<internal::GramEdit> edits = ...;  // One per candidate.
-//   std::vector<bool> crowded = internal::CrowdedLines(texts, edits, 3.0);
+//   std::vector<bool> crowded = internal::CrowdedLines(texts, edits, 3.0, rare);
 //   std::vector<double> rival = internal::ConflictingConfidence(texts, edits);
 #ifndef ZHCLEAN_SRC_SUGGEST_CONTEXT_H_
 #define ZHCLEAN_SRC_SUGGEST_CONTEXT_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,12 @@ struct GramEdit {
 };
 
 // For each edit: true when some line holding its gram also holds, not
-// overlapping it, the gram of an edit with confidence >= `above` (a second
-// suspect the edit would leave: "全国射箭很乐部赛冠孕").
+// overlapping it, the gram of an edit with confidence >= `above` or a
+// character for which `rare` is true (a second suspect the edit would
+// leave: "全国射箭很乐部赛冠孕", "十一砜筷子，即将干始").
 std::vector<bool> CrowdedLines(const std::vector<std::string>& texts,
-                               const std::vector<GramEdit>& edits, double above);
+                               const std::vector<GramEdit>& edits, double above,
+                               const std::function<bool(char32_t)>& rare);
 
 // For each edit: the highest confidence of an edit that conflicts with it in
 // some line (-infinity when none). Two edits conflict when their grams

@@ -9,7 +9,13 @@ namespace zhclean::internal {
 void WordModel::Add(const std::u32string& word, uint64_t count) {
   if (word.empty() || word.size() > kMaxWord || count == 0) return;
   counts_[word] += count;
+  for (char32_t c : word) char_counts_[c] += count;
   total_ += count;
+}
+
+uint64_t WordModel::CharCount(char32_t c) const {
+  auto it = char_counts_.find(c);
+  return it == char_counts_.end() ? 0 : it->second;
 }
 
 uint64_t WordModel::Count(const std::u32string& word) const {

@@ -27,6 +27,8 @@ class WordModel {
   void Reserve(size_t words) { counts_.reserve(words); }
   // The word's count, 0 when absent.
   uint64_t Count(const std::u32string& word) const;
+  // The summed count of the words holding `c` (0: no word has it).
+  uint64_t CharCount(char32_t c) const;
 
   // log10 probability of the best segmentation of `text` into words; a
   // character that is no word costs as much as a word seen a tenth as
@@ -37,6 +39,7 @@ class WordModel {
 
  private:
   std::unordered_map<std::u32string, uint64_t> counts_;
+  std::unordered_map<char32_t, uint64_t> char_counts_;
   uint64_t total_ = 0;
 };
 

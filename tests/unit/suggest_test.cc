@@ -89,8 +89,8 @@ TEST(SuggestTest, DictionaryRightWordsRankedByConfidence) {
 TEST(SuggestTest, AloneDropsCandidatesBesideAnotherSuspect) {
   std::string dir = ::testing::TempDir();
   std::string dict = dir + "/suggest_alone_dict.txt";
-  std::ofstream(dict) << "耳朵 2000 n\n头发 800 n\n鼻子 900 n\n下巴 300 n\n眼睛 900 n\n"
-                      << "耳 20 n\n杂 200 a\n眼 30 n\n晴 40 a\n";
+  std::ofstream(dict) << "耳朵 2000 n\n头发 800 n\n鼻子 900 n\n下巴 3000 n\n眼睛 900 n\n"
+                      << "耳 20 n\n杂 600 a\n眼 30 n\n晴 600 a\n";  // No rare character.
   auto wrongs = [&](const std::string& text, double alone) {
     std::string corpus = dir + "/suggest_alone_corpus.txt";
     std::ofstream(corpus) << text;
@@ -118,6 +118,9 @@ TEST(SuggestTest, AloneDropsCandidatesBesideAnotherSuspect) {
   EXPECT_TRUE(apart.count("耳杂>耳朵"));
   // Below the bar the other suspect does not count.
   EXPECT_EQ(wrongs("鼻子下巴眼晴头发耳杂\n", 1e9), both);
+  // A character the dictionary's words hardly hold (鑫: none) is a suspect.
+  EXPECT_TRUE(wrongs("头发耳杂\n", 1e9).count("耳杂>耳朵"));
+  EXPECT_TRUE(wrongs("头发耳杂鑫\n", 1e9).empty());
 }
 
 TEST(SuggestContextTest, ConflictingEditsInALine) {
@@ -147,9 +150,16 @@ TEST(SuggestContextTest, CrowdedLines) {
       {U"很乐部", 0, U'俱', 6.0}, {U"冠孕", 1, U'军', 2.0}, {U"拧檬", 0, U'柠', 6.0}};
   std::vector<std::string> texts = {"全国射箭很乐部赛冠孕\n恐龙和拧檬交配\n"};
   // 冠孕 (2.0) makes its line crowded at bar 2, not at bar 3; 拧檬 is alone.
-  EXPECT_EQ(internal::CrowdedLines(texts, edits, 2.0),
+  auto none = [](char32_t) { return false; };
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 2.0, none),
             (std::vector<bool>{true, true, false}));
-  EXPECT_EQ(internal::CrowdedLines(texts, edits, 3.0),
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 3.0, none),
+            (std::vector<bool>{false, true, false}));
+  // A rare character outside the span is a suspect too (交 here).
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 3.0, [](char32_t c) { return c == U'交'; }),
+            (std::vector<bool>{false, true, true}));
+  // Inside the span it is the edit's own business.
+  EXPECT_EQ(internal::CrowdedLines(texts, edits, 3.0, [](char32_t c) { return c == U'拧'; }),
             (std::vector<bool>{false, true, false}));
 }
 
