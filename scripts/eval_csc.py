@@ -13,17 +13,19 @@ Also runs zh-fix over the correct sentences: every change there is a false
 positive; and over the clean corpora (zuozhuan, us_constitution_zhs, the
 samples 000, 001, 004): every change there breaks a zero-change test.
 
+Precision is undefined when nothing changes (printed "undefined").
+
 Rule sets: the shipped rules; and the shipped rules plus candidates that
 `zh-fix suggest --dict-right` mines from the recognised sentences (no gold
 data used), one rule per wrong string, applied unguarded, only those whose
-confidence reaches a threshold. The threshold is chosen on half A of the
-sentences (even line numbers), lowering it step by step while >= 90 % of
-the characters the rules change on A become the right character (at least
-5 changed): "strict" stops at the first step that fails, "loose" takes the
-lowest step that passes. P/R are reported on half B (odd line numbers),
-which played no part in the choice. Character-level precision ("characters
-changed right") is what the rules decide; a sentence with a second error
-that no rule fixes counts as a wrong correction at sentence level.
+confidence reaches a threshold; once as mined, once with `--alone 3` (a
+candidate whose line holds another suspect is left out: it would fix one
+error of two, a wrong sentence). The threshold is chosen on half A of the
+sentences (even line numbers): lowered in steps of 0.25 while the
+sentence-level detection and correction precision on A stay >= 0.9 (at
+least 5 sentences changed), stopping at the first step that fails. P/R are
+reported on half B (odd line numbers). "Characters changed right" counts,
+over every character the rules change, those that become the gold one.
 """
 import argparse, os, re, subprocess, sys, tempfile
 
