@@ -107,12 +107,23 @@ std::string_view PrefixDict::Value(uint32_t index) const {
 }
 
 size_t PrefixDict::MatchPrefix(std::string_view s, std::string_view* value) const {
-  uint32_t node = 0;
-  size_t best = 0, pos = 0;
-  uint64_t info = node_info_[0];
+  if (s.empty()) return 0;
+  size_t pos = 0;
+  uint32_t node = Child(0, DecodeValidUtf8(s, &pos));
+  return node == kNone ? 0 : MatchFrom(node, s, pos, value);
+}
+
+size_t PrefixDict::MatchFrom(uint32_t node, std::string_view s, size_t pos,
+                             std::string_view* value) const {
+  size_t best = 0;
+  uint64_t info = node_info_[node];
+  if (uint32_t v = info & kNoValue; v != kNoValue) {
+    best = pos;
+    *value = Value(v);
+  }
   while (pos < s.size() && (info & kHasChildren)) {
     char32_t cp = DecodeValidUtf8(s, &pos);
-    if (node != 0 && !(info & SignatureBit(cp))) break;
+    if (!(info & SignatureBit(cp))) break;
     node = Child(node, cp);
     if (node == kNone) break;
     info = node_info_[node];
@@ -194,6 +205,21 @@ void ConvertWith(const PrefixDictGroup& dict, std::string_view segment, std::str
 
 }  // namespace
 
+ScriptChain::ScriptChain(std::unique_ptr<PrefixDictGroup> segmentation,
+                         std::vector<std::unique_ptr<PrefixDictGroup>> conversions,
+                         std::unique_ptr<PrefixDictGroup> first_rest)
+    : segmentation_(std::move(segmentation)),
+      conversions_(std::move(conversions)),
+      first_rest_(conversions_.empty() ? nullptr : std::move(first_rest)),
+      can_tally_(CanTally()) {
+  if (!first_rest_ || conversions_.size() != 1 || segmentation_->dicts().size() != 1) return;
+  segmentation_dict_ = segmentation_->dicts()[0].get();
+  one_pass_.resize(0x10000);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    one_pass_[cp] = segmentation_dict_->RootNode(cp) | uint64_t{first_rest_->Entry(cp)} << 32;
+  }
+}
+
 bool ScriptChain::CanTally() const {
   if (conversions_.size() > 1 || segmentation_->has_newline()) return false;
   if (first_rest_ && first_rest_->has_newline()) return false;
@@ -237,11 +263,60 @@ void ScriptChain::ConvertSegment(std::string_view segment, const std::string_vie
   }
 }
 
+void ScriptChain::ConvertOnePass(std::string_view in, std::string* out,
+                                 ConvertTally* tally) const {
+  // Segments as Convert() does. An unmatched character that first_rest_
+  // resolves alone (no key, or only the character is a key) is converted
+  // at once: ConvertWith() over its run would do the same. From the first
+  // one that starts longer keys, the rest of the run waits for its end.
+  constexpr size_t kNoRun = std::string_view::npos;
+  size_t copied = 0, run = kNoRun, pos = 0;  // in[copied, pos) is not yet written.
+  auto flush = [&](size_t end) {
+    size_t copy_end = run == kNoRun ? end : run;
+    out->append(in.data() + copied, copy_end - copied);
+    if (run != kNoRun) ConvertWith(*first_rest_, in.substr(run, end - run), out, tally);
+    run = kNoRun;
+    copied = end;
+  };
+  using First = PrefixDictGroup::First;
+  while (pos < in.size()) {
+    std::string_view rest = in.substr(pos), value;
+    size_t len = 0;
+    char32_t cp = DecodeValidUtf8(rest, &len);
+    uint64_t both = cp < 0x10000 ? one_pass_[cp]
+                                 : segmentation_dict_->RootNode(cp) |
+                                       uint64_t{PrefixDictGroup::kSlow} << 32;
+    auto node = static_cast<uint32_t>(both);
+    size_t n = node == PrefixDict::kNone ? 0 : segmentation_dict_->MatchFrom(node, rest, len, &value);
+    if (n > 0) {  // A segment: its conversion is its match value.
+      flush(pos);
+      out->append(value);
+      if (tally) tally->Note(rest.substr(0, n), value);
+      copied = pos += n;
+      continue;
+    }
+    if (run == kNoRun) {
+      First first = first_rest_->Resolve(static_cast<uint32_t>(both >> 32), &value);
+      if (first == First::kSlow) {
+        run = pos;
+      } else if (first == First::kValue) {
+        flush(pos);
+        out->append(value);
+        if (tally) tally->Note(rest.substr(0, len), value);
+        copied = pos + len;
+      }
+    }
+    pos += len;
+  }
+  flush(in.size());
+}
+
 void ScriptChain::Convert(std::string_view in, std::string* out, ConvertTally* tally) const {
   if (tally && !can_tally_) {
     tally->exact = false;
     tally = nullptr;
   }
+  if (!one_pass_.empty()) return ConvertOnePass(in, out, tally);
   std::string scratch[2];
   size_t seg_start = 0, pos = 0;
   while (pos < in.size()) {

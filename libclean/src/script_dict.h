@@ -97,6 +97,8 @@ struct FirstCharInfo {
 // Not copyable: owns large tables; shared through shared_ptr<const>.
 class PrefixDict {
  public:
+  static constexpr uint32_t kNone = 0xFFFFFFFF;  // No such node.
+
   PrefixDict();
   PrefixDict(const PrefixDict&) = delete;
   PrefixDict& operator=(const PrefixDict&) = delete;
@@ -106,6 +108,11 @@ class PrefixDict {
   // Length in bytes of the longest key that is a prefix of valid UTF-8
   // `s`, or 0; sets *value to its value.
   size_t MatchPrefix(std::string_view s, std::string_view* value) const;
+  // The trie node of the one-character prefix `cp`, or kNone.
+  uint32_t RootNode(char32_t cp) const { return Child(0, cp); }
+  // MatchPrefix() of `s` whose first `pos` bytes (one character) led to
+  // `node` (from RootNode()).
+  size_t MatchFrom(uint32_t node, std::string_view s, size_t pos, std::string_view* value) const;
   // The keys that start with `cp`.
   FirstCharInfo FirstChar(char32_t cp) const;
   size_t size() const { return entries_; }
@@ -113,7 +120,6 @@ class PrefixDict {
   bool has_newline() const { return has_newline_; }
 
  private:
-  static constexpr uint32_t kNone = 0xFFFFFFFF;
   // node_info_: low 31 bits = value index or kNoValue; bit 31 = the node
   // has children (a lookup stops at a leaf without probing further); the
   // high 32 bits = one bit per hash of a child's code point, read with the
@@ -150,35 +156,57 @@ class PrefixDict {
 // segmentation and conversion.
 class PrefixDictGroup {
  public:
+  // first_ entries: offset << 8 | length of the value in values_, or:
+  static constexpr uint32_t kNoMatch = 0xFFFFFFFF;  // No key starts here.
+  static constexpr uint32_t kSlow = 0xFFFFFFFE;     // Ask the dictionaries.
+
   PrefixDictGroup();
   void Add(std::shared_ptr<const PrefixDict> dict);
-  // As PrefixDict::MatchPrefix, for the first dictionary with a match.
-  size_t MatchPrefix(std::string_view s, std::string_view* value) const {
-    if (s.empty()) return 0;
+  // What the first-character table says about valid UTF-8 `s` (not empty).
+  enum class First {
+    kNone,   // No key starts with its first character.
+    kValue,  // Only that character is a key: *value is set.
+    kSlow,   // Longer keys start with it: ask MatchSlow().
+  };
+  // Sets *len to the length of the first character.
+  First Lookup(std::string_view s, size_t* len, std::string_view* value) const {
     auto c = static_cast<unsigned char>(s[0]);
     uint32_t entry;
-    size_t len = 1;
     if (c < 0x80) {
+      *len = 1;
       entry = first_[c];
     } else {
       size_t i = 0;
       char32_t cp = DecodeValidUtf8(s, &i);
-      len = i;
+      *len = i;
       entry = cp < 0x10000 ? first_[cp] : kSlow;
     }
-    if (entry == kNoMatch) return 0;
-    if (entry == kSlow) return MatchSlow(s, value);
-    *value = std::string_view(values_.data() + (entry >> 8), entry & 0xFF);
-    return len;
+    return Resolve(entry, value);
   }
+  // The first-character table's entry for BMP code point `cp`, and what it
+  // says (as Lookup()).
+  uint32_t Entry(char32_t cp) const { return first_[cp]; }
+  First Resolve(uint32_t entry, std::string_view* value) const {
+    if (entry == kNoMatch) return First::kNone;
+    if (entry == kSlow) return First::kSlow;
+    *value = std::string_view(values_.data() + (entry >> 8), entry & 0xFF);
+    return First::kValue;
+  }
+  // As PrefixDict::MatchPrefix, for the first dictionary with a match.
+  size_t MatchPrefix(std::string_view s, std::string_view* value) const {
+    if (s.empty()) return 0;
+    size_t len;
+    First first = Lookup(s, &len, value);
+    if (first == First::kNone) return 0;
+    return first == First::kSlow ? MatchSlow(s, value) : len;
+  }
+  // MatchPrefix() past the first-character table.
+  size_t MatchSlow(std::string_view s, std::string_view* value) const;
   bool empty() const { return dicts_.empty(); }
   bool has_newline() const;
+  const std::vector<std::shared_ptr<const PrefixDict>>& dicts() const { return dicts_; }
 
  private:
-  // first_ entries: offset << 8 | length of the value in values_, or:
-  static constexpr uint32_t kNoMatch = 0xFFFFFFFF;  // No key starts here.
-  static constexpr uint32_t kSlow = 0xFFFFFFFE;     // Ask the dictionaries.
-  size_t MatchSlow(std::string_view s, std::string_view* value) const;
 
   std::vector<std::shared_ptr<const PrefixDict>> dicts_;
   std::vector<uint32_t> first_;  // BMP code point -> entry.
@@ -196,10 +224,7 @@ class ScriptChain {
   // starts, converts by `first_rest` alone.
   ScriptChain(std::unique_ptr<PrefixDictGroup> segmentation,
               std::vector<std::unique_ptr<PrefixDictGroup>> conversions,
-              std::unique_ptr<PrefixDictGroup> first_rest)
-      : segmentation_(std::move(segmentation)), conversions_(std::move(conversions)),
-        first_rest_(conversions_.empty() ? nullptr : std::move(first_rest)),
-        can_tally_(CanTally()) {}
+              std::unique_ptr<PrefixDictGroup> first_rest);
 
   // Appends the conversion of valid, NUL-free UTF-8 `in` to *out. With a
   // `tally`, also notes every replacement in it (views of `in`: a caller
@@ -210,6 +235,9 @@ class ScriptChain {
 
  private:
   bool CanTally() const;
+  // Convert() when conversions_[0] starts with the segmentation's
+  // dictionaries and is the only conversion (s2t, t2s, ...): one pass.
+  void ConvertOnePass(std::string_view in, std::string* out, ConvertTally* tally) const;
   void ConvertSegment(std::string_view segment, const std::string_view* matched,
                       std::string* out, std::string* scratch, ConvertTally* tally) const;
 
@@ -217,6 +245,11 @@ class ScriptChain {
   std::vector<std::unique_ptr<PrefixDictGroup>> conversions_;
   std::unique_ptr<PrefixDictGroup> first_rest_;
   bool can_tally_;  // One conversion, no newline in any key or value.
+  // For ConvertOnePass(), when the segmentation is one dictionary: per BMP
+  // code point, its root node there (low half) and first_rest_'s table
+  // entry (high half), one load for both; empty otherwise.
+  const PrefixDict* segmentation_dict_ = nullptr;
+  std::vector<uint64_t> one_pass_;
 };
 
 // The compiled chain of the OpenCC config file `path`, from a process-wide
