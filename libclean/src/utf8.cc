@@ -10,6 +10,9 @@ namespace {
 
 inline bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// Below this length ValidUtf8Prefix does not call simdjson.
+constexpr size_t kScalarMax = 64;
+
 // Returns the length of the valid sequence at s[i], or 0 if invalid or
 // truncated.
 inline size_t ValidSequenceAt(const unsigned char* p, size_t avail) {
@@ -37,7 +40,9 @@ inline size_t ValidSequenceAt(const unsigned char* p, size_t avail) {
 size_t ValidUtf8Prefix(std::string_view s) {
   // simdjson's SIMD validator answers the common case (all valid) at
   // several GB/s; the scalar scan below only runs to find the position.
-  if (simdjson::validate_utf8(s.data(), s.size())) return s.size();
+  // Short strings (the mojibake candidates, a few bytes each) go straight
+  // to the scalar scan: simdjson's dispatch and set-up cost more than it.
+  if (s.size() >= kScalarMax && simdjson::validate_utf8(s.data(), s.size())) return s.size();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   size_t i = 0;
