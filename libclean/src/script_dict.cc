@@ -101,38 +101,11 @@ void PrefixDict::Add(std::string_view key, std::string_view value) {
   ++entries_;
 }
 
-std::string_view PrefixDict::Value(uint32_t index) const {
-  uint32_t begin = index == 0 ? 0 : value_ends_[index - 1];
-  return std::string_view(values_).substr(begin, value_ends_[index] - begin);
-}
-
 size_t PrefixDict::MatchPrefix(std::string_view s, std::string_view* value) const {
   if (s.empty()) return 0;
   size_t pos = 0;
   uint32_t node = Child(0, DecodeValidUtf8(s, &pos));
   return node == kNone ? 0 : MatchFrom(node, s, pos, value);
-}
-
-size_t PrefixDict::MatchFrom(uint32_t node, std::string_view s, size_t pos,
-                             std::string_view* value) const {
-  size_t best = 0;
-  uint64_t info = node_info_[node];
-  if (uint32_t v = info & kNoValue; v != kNoValue) {
-    best = pos;
-    *value = Value(v);
-  }
-  while (pos < s.size() && (info & kHasChildren)) {
-    char32_t cp = DecodeValidUtf8(s, &pos);
-    if (!(info & SignatureBit(cp))) break;
-    node = Child(node, cp);
-    if (node == kNone) break;
-    info = node_info_[node];
-    if (uint32_t v = info & kNoValue; v != kNoValue) {
-      best = pos;
-      *value = Value(v);
-    }
-  }
-  return best;
 }
 
 FirstCharInfo PrefixDict::FirstChar(char32_t cp) const {

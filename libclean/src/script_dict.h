@@ -112,7 +112,28 @@ class PrefixDict {
   uint32_t RootNode(char32_t cp) const { return Child(0, cp); }
   // MatchPrefix() of `s` whose first `pos` bytes (one character) led to
   // `node` (from RootNode()).
-  size_t MatchFrom(uint32_t node, std::string_view s, size_t pos, std::string_view* value) const;
+  // Inline: the hot path of ConvertOnePass(), where most calls end at
+  // the root node's info word.
+  size_t MatchFrom(uint32_t node, std::string_view s, size_t pos, std::string_view* value) const {
+    size_t best = 0;
+    uint64_t info = node_info_[node];
+    if (uint32_t v = info & kNoValue; v != kNoValue) {
+      best = pos;
+      *value = Value(v);
+    }
+    while (pos < s.size() && (info & kHasChildren)) {
+      char32_t cp = DecodeValidUtf8(s, &pos);
+      if (!(info & SignatureBit(cp))) break;
+      node = Child(node, cp);
+      if (node == kNone) break;
+      info = node_info_[node];
+      if (uint32_t v = info & kNoValue; v != kNoValue) {
+        best = pos;
+        *value = Value(v);
+      }
+    }
+    return best;
+  }
   // The keys that start with `cp`.
   FirstCharInfo FirstChar(char32_t cp) const;
   size_t size() const { return entries_; }
@@ -135,7 +156,10 @@ class PrefixDict {
   uint32_t Child(uint32_t node, char32_t cp) const;
   uint32_t AddChild(uint32_t node, char32_t cp);
   void Grow();
-  std::string_view Value(uint32_t index) const;
+  std::string_view Value(uint32_t index) const {
+    uint32_t begin = index == 0 ? 0 : value_ends_[index - 1];
+    return std::string_view(values_.data() + begin, value_ends_[index] - begin);
+  }
 
   std::vector<uint32_t> root_;             // BMP code point -> node.
   std::vector<uint64_t> edge_keys_;        // (node << 21 | cp) + 1; 0 = empty.

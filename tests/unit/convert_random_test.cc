@@ -141,7 +141,9 @@ TEST(ConvertRandomTest, StageCountsEditsAsTheDiffDoes) {
       auto diffed = CountEdits([&](EditLog* log) {
         internal::RecordDiffEdits(piece, piece_out, "x", "y", log);
       });
-      if (tally.exact) EXPECT_EQ(tally.runs, diffed.empty() ? 0 : diffed.begin()->second);
+      if (tally.exact) {
+        EXPECT_EQ(tally.runs, diffed.empty() ? 0 : diffed.begin()->second);
+      }
       ++(tally.exact ? exact : inexact);
     }
   }
