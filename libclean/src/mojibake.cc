@@ -25,19 +25,28 @@ bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
+// windows-1252 byte of U+0100..U+2122 (-1 for most), built at compile
+// time: no guard or table set-up on the per-character path.
+constexpr char32_t kCp1252HighEnd = 0x2123;
+struct Cp1252Bytes {
+  int16_t byte[kCp1252HighEnd - 0x100];
+};
+constexpr Cp1252Bytes MakeCp1252Bytes() {
+  Cp1252Bytes t{};
+  for (int16_t& b : t.byte) b = -1;
+  for (int i = 0; i < 32; ++i) {
+    if (kCp1252High[i] >= 0x100) t.byte[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
+  }
+  return t;
+}
+constexpr Cp1252Bytes kCp1252Bytes = MakeCp1252Bytes();
+
 }  // namespace
 
 int SloppyCp1252Byte(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
-  if (c > 0x2122 || (c > 0x2DC && c < 0x2013)) return -1;
-  static const std::vector<int16_t> table = [] {  // U+0100..U+2122.
-    std::vector<int16_t> t(0x2123 - 0x100, -1);
-    for (int i = 0; i < 32; ++i) {
-      if (kCp1252High[i] >= 0x100) t[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
-    }
-    return t;
-  }();
-  return table[c - 0x100];
+  if (c >= kCp1252HighEnd) return -1;
+  return kCp1252Bytes.byte[c - 0x100];
 }
 
 char32_t SloppyCp1252Char(unsigned char b) {

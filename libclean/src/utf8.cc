@@ -124,21 +124,6 @@ size_t SafeCut(std::string_view s, size_t max_len) {
   return cut == 0 ? max_len : cut;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len && *i + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
-
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -28,7 +28,21 @@ size_t IncompleteTail(std::string_view s);
 size_t SafeCut(std::string_view s, size_t max_len);
 
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
-char32_t NextCodePoint(std::string_view s, size_t* i);
+// Inline: the mojibake search calls it for every character it prices.
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (int k = 1; k < len && *i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
 
 // Appends the UTF-8 encoding of `cp` to *out.
 void AppendUtf8(char32_t cp, std::string* out);
