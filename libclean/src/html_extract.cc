@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "html_extract.h"
 #include "html_names.h"
 #include "line_class.h"
 #include "utf8.h"
@@ -126,6 +127,8 @@ bool IsLinkList(const Block& b) {
 // best element's blocks.
 class Walker {
  public:
+  // `titles` (may be null) receives the page's <title> and <h1> texts.
+  explicit Walker(internal::HtmlTitles* titles) : titles_(titles) {}
   void Collect(const xmlNode* node, int container, bool in_link);
   std::string Emit();
 
@@ -138,6 +141,7 @@ class Walker {
     bool ignored = false;   // Named as comments, related lists...: left out.
     bool excluded = false;  // Ignored or under an ignored element.
     std::string signature;  // "tag.class" when the element has a class.
+    bool paragraph = false;  // A <p>.
   };
 
   void EndBlock();
@@ -145,11 +149,15 @@ class Walker {
   double BlockScore(const Block& b) const;
   void ScoreElements(bool names);
   int ChooseBest(int root, bool named) const;
+  int ParagraphParent(int chosen) const;
   std::vector<char> Members(int best) const;
   int RecordListHead(int best, const std::vector<char>& inside) const;
   bool IsUnder(int element, int ancestor) const;
   bool RecordsAreSeparated(const std::vector<int>& records) const;
 
+  void NoteTitle(const xmlNode* node, std::string_view tag);
+
+  internal::HtmlTitles* titles_;
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
   Block current_;
@@ -173,6 +181,43 @@ void AppendCollapsed(std::string_view text, std::string* out) {
   }
 }
 
+// The text under `node`, white space collapsed (dropped elements too).
+void AppendAllText(const xmlNode* node, std::string* out) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    if (node->content != nullptr) AppendCollapsed(reinterpret_cast<const char*>(node->content), out);
+    return;
+  }
+  if (node->type != XML_ELEMENT_NODE) return;
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) AppendAllText(c, out);
+}
+
+// Finds the first <title> under `node` (the <head>).
+const xmlNode* FindTitle(const xmlNode* node) {
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (Name(c) == "title") return c;
+    if (const xmlNode* t = FindTitle(c)) return t;
+  }
+  return nullptr;
+}
+
+constexpr size_t kMaxHeadings = 8;  // <h1> texts kept per page.
+
+void Walker::NoteTitle(const xmlNode* node, std::string_view tag) {
+  if (titles_ == nullptr) return;
+  if (tag == "head" || tag == "title") {
+    const xmlNode* t = tag == "title" ? node : FindTitle(node);
+    if (t == nullptr || !titles_->title.empty()) return;
+    AppendAllText(t, &titles_->title);
+    titles_->title = std::string(internal::TrimLine(titles_->title));
+  } else if (tag == "h1" && titles_->headings.size() < kMaxHeadings) {
+    std::string text;
+    AppendAllText(node, &text);
+    text = std::string(internal::TrimLine(text));
+    if (!text.empty()) titles_->headings.push_back(std::move(text));
+  }
+}
+
 void Walker::AddElement(const xmlNode* node, std::string_view tag, int parent) {
   Element e;
   e.parent = parent;
@@ -184,6 +229,7 @@ void Walker::AddElement(const xmlNode* node, std::string_view tag, int parent) {
   }
   e.hint = internal::ClassifyElementNames(names);
   if (!cls.empty()) e.signature.append(tag).append(".").append(cls);
+  e.paragraph = tag == "p";
   elements_.push_back(std::move(e));
 }
 
@@ -202,6 +248,7 @@ void Walker::Collect(const xmlNode* node, int container, bool in_link) {
   }
   if (node->type != XML_ELEMENT_NODE) return;
   std::string_view tag = Name(node);
+  if (tag == "head" || tag == "title" || tag == "h1") NoteTitle(node, tag);
   if (IsDropped(tag)) return;
   if (tag == "form" && TextBytes(node, kMaxDroppedFormText) < kMaxDroppedFormText) return;
   bool block = IsBlock(tag);
@@ -216,10 +263,22 @@ void Walker::Collect(const xmlNode* node, int container, bool in_link) {
   if (block) EndBlock();
 }
 
+// A site's legal notice (copyright, reprint terms, disclaimer): a block
+// that uses at least two of the notices' terms. Whole articles about
+// copyright have them too, but spread over many paragraphs.
+bool IsLegalNotice(std::string_view text) {
+  int terms = 0;
+  for (std::string_view term : {"著作权", "版权", "转载", "侵权", "稿酬", "免责", "法律责任"}) {
+    terms += text.find(term) != std::string_view::npos;
+  }
+  return terms >= 2;
+}
+
 // Paragraph-like text counts for its element; link text and short labels
-// count against it.
+// count against it; a legal notice counts nothing.
 double Walker::BlockScore(const Block& b) const {
   std::string_view text = internal::TrimLine(b.text);
+  if (IsLegalNotice(text)) return 0;
   internal::LineFeatures f = internal::AnalyzeLine(text);
   double link_share = b.text.empty() ? 0 : static_cast<double>(b.link_bytes) / b.text.size();
   double length = f.length;
@@ -273,6 +332,23 @@ int Walker::ChooseBest(int root, bool named) const {
     }
   }
   return best;
+}
+
+// Paragraphs set side by side without a wrapper of their own
+// (<td><p>…<p>…<p>…</td>, often unclosed) are elements of their own, and
+// link lists beside them can bring their parent's total below that of the
+// longest paragraph. When `chosen` is a paragraph whose sibling paragraphs
+// together hold at least as much prose, the article is their parent.
+int Walker::ParagraphParent(int chosen) const {
+  const Element& c = elements_[static_cast<size_t>(chosen)];
+  if (!c.paragraph || c.parent < 0) return chosen;
+  double siblings = 0;
+  for (size_t i = static_cast<size_t>(c.parent) + 1; i < elements_.size(); ++i) {
+    const Element& e = elements_[i];
+    if (e.parent != c.parent || static_cast<int>(i) == chosen) continue;
+    if (e.paragraph && !e.excluded && e.total > 0) siblings += e.total;
+  }
+  return siblings >= c.total ? c.parent : chosen;
 }
 
 // Elements whose blocks are emitted: `best` and its descendants, without
@@ -382,7 +458,7 @@ std::string Walker::Emit() {
   if (best < 0) return {};
   std::vector<char> inside = Members(best);
   int head = RecordListHead(best, inside);
-  inside = Members(head >= 0 ? head : ChooseBest(best, true));
+  inside = Members(head >= 0 ? head : ParagraphParent(ChooseBest(best, true)));
   std::vector<std::string_view> lines;
   for (const Block& b : blocks_) {
     if (b.container < 0 || !inside[static_cast<size_t>(b.container)]) continue;
@@ -391,8 +467,11 @@ std::string Walker::Emit() {
     if (!text.empty()) lines.push_back(text);
   }
   std::vector<char> copy = SecondCopies(lines);
+  // A legal notice closing the element is the site's, not the article's.
+  size_t end = lines.size();
+  while (end > 0 && IsLegalNotice(lines[end - 1])) --end;
   std::string out;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = 0; i < end; ++i) {
     if (copy[i]) continue;
     out.append(lines[i]);
     out.push_back('\n');
@@ -403,17 +482,25 @@ std::string Walker::Emit() {
 }  // namespace
 
 Status ExtractHtmlText(std::string_view html, std::string* out) {
+  return internal::ExtractHtmlTextWithTitles(html, out, nullptr);
+}
+
+namespace internal {
+
+Status ExtractHtmlTextWithTitles(std::string_view html, std::string* out, HtmlTitles* titles) {
   if (html.size() > INT_MAX) return ResourceExhaustedError("HTML document larger than 2 GiB");
   if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return OkStatus();
   htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
   if (doc == nullptr) return OkStatus();  // Nothing parseable: no text.
-  Walker walker;
+  Walker walker(titles);
   for (const xmlNode* n = doc->children; n != nullptr; n = n->next) walker.Collect(n, -1, false);
   xmlFreeDoc(doc);
   out->append(walker.Emit());
   return OkStatus();
 }
+
+}  // namespace internal
 
 }  // namespace zhclean

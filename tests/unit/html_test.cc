@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "html_extract.h"
 #include "html_names.h"
 #include "zhclean/strip.h"
 
@@ -195,6 +196,56 @@ TEST(HtmlTest, ElementNamesGiveHints) {
   EXPECT_EQ(ClassifyElementNames("article-body"), NameHint::kPositive);
   EXPECT_EQ(ClassifyElementNames("fontzoom"), NameHint::kPositive);
   EXPECT_EQ(ClassifyElementNames("main"), NameHint::kPositive);
+}
+
+}  // namespace
+}  // namespace zhclean
+
+namespace zhclean {
+namespace {
+
+const char kParagraph[] = "会议指出，今年以来，全省各级妇联组织认真履行职能，取得了新成效。";
+
+std::string LinkRow(int n) {
+  std::string row = "<table><tr><td>";
+  for (int i = 0; i < n; ++i) row += "·<a href=\"/x\">相关新闻标题第" + std::to_string(i) + "条链接文字</a><br>";
+  return row + "</td></tr></table>";
+}
+
+TEST(HtmlTest, SideBySideParagraphsBesideLinkListsAreOneArticle) {
+  // Unclosed <p>s in a cell that also holds long link lists (the cell's
+  // total is negative), and a copyright notice elsewhere on the page.
+  std::string page = "<html><body><table><tr><td><p>" + std::string(kParagraph) + "<p>" +
+                     kParagraph + "二<p>" + kParagraph + "三" + LinkRow(12) +
+                     "</td></tr></table><table><tr><td>版权声明：本网所有内容均由合作方提供，"
+                     "未经书面授权不得转载、摘编，违者依法追究法律责任。我们有权转载已在报刊上刊登的"
+                     "作品，并按照有关规定支付稿酬。</td></tr></table></body></html>";
+  EXPECT_EQ(Extract(page), std::string(kParagraph) + "\n" + kParagraph + "二\n" + kParagraph +
+                               "三\n");
+}
+
+TEST(HtmlTest, LegalNoticeClosingTheArticleIsLeftOut) {
+  std::string page = "<html><body><div class=\"content\"><p>" + std::string(kParagraph) +
+                     "</p><p>" + kParagraph + "</p><p>原创版权禁止商业转载 授权&gt;&gt;</p>"
+                     "</div></body></html>";
+  EXPECT_EQ(Extract(page), std::string(kParagraph) + "\n" + kParagraph + "\n");
+  // One term alone is the article's (a report that mentions 版权).
+  std::string mention = "本届论坛围绕版权保护展开讨论，与会专家提出了多项建议。";
+  page = "<html><body><div class=\"content\"><p>" + std::string(kParagraph) + "</p><p>" +
+         mention + "</p></div></body></html>";
+  EXPECT_EQ(Extract(page), std::string(kParagraph) + "\n" + mention + "\n");
+}
+
+TEST(HtmlTest, TitlesComeFromTitleAndH1) {
+  internal::HtmlTitles titles;
+  std::string out;
+  ASSERT_TRUE(internal::ExtractHtmlTextWithTitles(kPage, &out, &titles).ok());
+  EXPECT_EQ(titles.title, "标题页");
+  ASSERT_EQ(titles.headings.size(), 1u);
+  EXPECT_EQ(titles.headings[0], "四川省妇联召开工作会议");
+  std::string plain;
+  ASSERT_TRUE(ExtractHtmlText(kPage, &plain).ok());
+  EXPECT_EQ(out, plain);  // Same text with or without titles.
 }
 
 }  // namespace
