@@ -143,7 +143,7 @@ void CollectRuns(const std::vector<Char>& chars, std::vector<Run>* runs, size_t*
       bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[j++].cp)));
     }
     for (size_t k = 0; k < bytes.size();) {
-      size_t n = ValidUtf8Prefix(std::string_view(bytes).substr(k));
+      size_t n = ValidUtf8PrefixScalar(std::string_view(bytes).substr(k));
       if (n >= 2) {
         runs->push_back({i + k, i + k + n});
         k += n;

@@ -186,7 +186,7 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
       bytes.push_back(static_cast<char>(cp.Byte(chars[j++].cp)));
     }
     for (size_t k = 0; k < bytes.size();) {
-      size_t n = ValidUtf8Prefix(std::string_view(bytes).substr(k));
+      size_t n = ValidUtf8PrefixScalar(std::string_view(bytes).substr(k));
       if (n < 2) return false;  // A stray byte: this is not the codepage.
       MojibakeFix fix;
       if (!ConsiderPiece(cp, chars, i + k, i + k + n, bytes.substr(k, n), &fix)) return false;

@@ -10,7 +10,7 @@ namespace {
 
 inline bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// ValidUtf8Prefix checks this many bytes itself before it calls simdjson.
+// Shorter strings are checked without simdjson.
 constexpr size_t kScalarMax = 64;
 
 // Returns the length of the valid sequence at s[i], or 0 if invalid or
@@ -35,11 +35,10 @@ inline size_t ValidSequenceAt(const unsigned char* p, size_t avail) {
   return 0;
 }
 
-// Scans valid sequences from p[i] until one starts at or past `limit`;
-// returns where it stopped: the first invalid sequence, or a sequence
-// boundary at or past `limit`. ASCII runs go eight bytes at a time.
-size_t ScanValid(const unsigned char* p, size_t n, size_t i, size_t limit) {
-  while (i < limit) {
+// Scans valid sequences from p[i]; returns the offset of the first
+// invalid one, or n. ASCII runs go eight bytes at a time.
+size_t ScanValid(const unsigned char* p, size_t n, size_t i) {
+  while (i < n) {
     if (i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, p + i, 8);
@@ -52,25 +51,23 @@ size_t ScanValid(const unsigned char* p, size_t n, size_t i, size_t limit) {
     if (len == 0) return i;
     i += len;
   }
-  return i;
+  return n;
 }
 
 }  // namespace
 
 size_t ValidUtf8Prefix(std::string_view s) {
-  // The first kScalarMax bytes are checked by the scalar scan: mojibake
-  // candidates are a few bytes long, and callers that walk a line asking
-  // for the valid prefix at each position mostly meet an error early;
-  // simdjson's dispatch and set-up cost more than that. Past them,
   // simdjson's SIMD validator answers the common case (all valid) at
-  // several GB/s, and the scalar scan only runs to find the position.
+  // several GB/s; the scalar scan then only runs to find the position.
+  // Short strings (mojibake candidates of a few bytes) skip simdjson,
+  // whose dispatch and set-up cost more than the scalar scan.
+  if (s.size() >= kScalarMax && simdjson::validate_utf8(s.data(), s.size())) return s.size();
+  return ValidUtf8PrefixScalar(s);
+}
+
+size_t ValidUtf8PrefixScalar(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  size_t i = ScanValid(p, n, 0, n < kScalarMax ? n : kScalarMax);
-  if (i >= n) return n;
-  if (i < kScalarMax) return i;  // Stopped on an invalid sequence.
-  if (simdjson::validate_utf8(s.data() + i, n - i)) return n;
-  return ScanValid(p, n, i, n);
+  return ScanValid(p, s.size(), 0);
 }
 
 size_t InvalidSequenceLength(std::string_view s) {

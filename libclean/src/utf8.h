@@ -13,6 +13,10 @@ namespace zhclean::internal {
 // overlongs, no surrogates, nothing above U+10FFFF). Equals s.size() when
 // the whole string is valid. ASCII runs are scanned eight bytes at a time.
 size_t ValidUtf8Prefix(std::string_view s);
+// The same, by a scalar scan that stops at the first invalid sequence: for
+// callers that walk bytes expecting an early error (each call then costs
+// the length of the valid prefix, not of the whole string).
+size_t ValidUtf8PrefixScalar(std::string_view s);
 
 // Length of the malformed sequence starting at s[0] (at least 1): the bytes
 // that a decoder would replace with one U+FFFD.

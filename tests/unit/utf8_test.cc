@@ -34,11 +34,13 @@ const PrefixCase kPrefixCases[] = {
     {"12345678\xE4\xB8\xAD" "abcdefgh\xFF", 19},  // Word-at-a-time ASCII runs.
 };
 
-TEST(Utf8Test, ValidPrefixShortAndLongPathsAgree) {
+TEST(Utf8Test, ValidPrefixScalarAndSimdPathsAgree) {
   const std::string pad(70, 'x');
   for (const PrefixCase& c : kPrefixCases) {
     EXPECT_EQ(ValidUtf8Prefix(c.text), c.valid) << c.text;
     EXPECT_EQ(ValidUtf8Prefix(pad + c.text), pad.size() + c.valid) << c.text;
+    EXPECT_EQ(ValidUtf8PrefixScalar(c.text), c.valid) << c.text;
+    EXPECT_EQ(ValidUtf8PrefixScalar(pad + c.text), pad.size() + c.valid) << c.text;
   }
 }
 
@@ -52,6 +54,7 @@ TEST(Utf8Test, ValidPrefixAtEveryLengthAroundTheScalarLimit) {
     s.push_back('\x80');  // With two bytes of 文 before it: E6 96 80 is valid.
     size_t expected = n % 3 == 0 ? n : n % 3 == 2 ? n + 1 : n / 3 * 3;
     EXPECT_EQ(ValidUtf8Prefix(s), expected) << n;
+    EXPECT_EQ(ValidUtf8PrefixScalar(s), expected) << n;
   }
 }
 
