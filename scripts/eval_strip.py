@@ -9,11 +9,12 @@ macro-averaged over documents; F1 is the harmonic mean of the two averages.
 
   scripts/eval_strip.py --tool build/tools/zh-strip --mode text
   scripts/eval_strip.py --tool build/tools/zh-strip --mode html
+  scripts/eval_strip.py --tool build/tools/zh-strip --mode html --args "--meta keep"
   scripts/eval_strip.py --mode identity     # the whole-page baseline
   scripts/eval_strip.py --mode outputs --outputs DIR   # score DIR/<id>.txt
 Exit 77 when the corpus is absent.
 """
-import argparse, collections, os, re, subprocess, sys, tempfile, unicodedata
+import argparse, collections, os, re, shlex, subprocess, sys, tempfile, unicodedata
 
 TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002ffff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002ffff]+")
 
@@ -36,7 +37,10 @@ def main():
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "../../shared/corpora/boilerplate/cwced"))
     ap.add_argument("--outputs", help="with --mode outputs: score DIR/<id>.txt files")
     ap.add_argument("--show", type=int, default=0, help="print the N worst documents")
+    ap.add_argument("--args", default="", help="more zh-strip flags, one shell-quoted string "
+                    "(--args \"--meta keep\")")
     a = ap.parse_args()
+    extra = shlex.split(a.args)
     if not os.path.isdir(a.data):
         print("eval_strip: corpus not found at %s; skipped" % a.data)
         return 77
@@ -56,11 +60,11 @@ def main():
             raw = open(os.path.join(a.data, "html", doc + ".html"), "rb").read()
             # The pages are GBK/GB18030 or UTF-8 (manifest); decode before zh-strip.
             page = raw.decode(charsets[doc], errors="replace").encode("utf-8")
-            out = run(a.tool, ["--format", "html"], page, env).decode("utf-8", "replace")
+            out = run(a.tool, ["--format", "html"] + extra, page, env).decode("utf-8", "replace")
         else:
             dump = open(os.path.join(a.data, "dump", doc + ".txt"), "rb").read()
             out = dump.decode("utf-8-sig", "replace") if a.mode == "identity" else \
-                run(a.tool, ["--invalid", "keep"], dump, env).decode("utf-8", "replace")
+                run(a.tool, ["--invalid", "keep"] + extra, dump, env).decode("utf-8", "replace")
         o, g = tokens(out), tokens(gold)
         tp = sum((o & g).values())
         p = tp / sum(o.values()) if o else None
@@ -71,7 +75,8 @@ def main():
         rows.append((p if p is not None else 0.0, r, doc))
     P, R = sum(ps) / len(ps), sum(rs) / len(rs)
     F = 2 * P * R / (P + R) if P + R else 0.0
-    print("mode=%s documents=%d P=%.3f R=%.3f F1=%.3f" % (a.mode, len(rs), P, R, F))
+    print("mode=%s%s documents=%d P=%.3f R=%.3f F1=%.3f" %
+          (a.mode, " args=%r" % a.args if a.args else "", len(rs), P, R, F))
     for p, r, doc in sorted(rows)[: a.show]:
         print("  P=%.3f R=%.3f %s" % (p, r, doc))
     return 0

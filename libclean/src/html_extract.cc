@@ -15,6 +15,7 @@
 
 #include "html_extract.h"
 #include "html_names.h"
+#include "html_text.h"
 #include "line_class.h"
 #include "utf8.h"
 #include "zhclean/strip.h"
@@ -22,6 +23,10 @@
 namespace zhclean {
 
 namespace {
+
+using internal::HasSentenceMark;
+using internal::IsLegalNotice;
+using internal::SecondCopies;
 
 bool InList(std::string_view name, std::initializer_list<std::string_view> list) {
   for (std::string_view item : list) {
@@ -78,28 +83,6 @@ std::string_view Attribute(const xmlNode* node, const char* name) {
   return {};
 }
 
-// A second copy of the article (a print or mobile version hidden in the
-// same page): a run of at least kMinCopyRun long paragraphs (kMinCopyBytes
-// each, 20 Han) that all appeared before. A single repeated paragraph (a
-// refrain, a spec line shared by two models) is the article's own.
-constexpr size_t kMinCopyBytes = 60;
-constexpr size_t kMinCopyRun = 3;
-
-std::vector<char> SecondCopies(const std::vector<std::string_view>& lines) {
-  std::unordered_set<std::string_view> seen;
-  std::vector<char> repeated(lines.size(), 0), copy(lines.size(), 0);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    repeated[i] = lines[i].size() >= kMinCopyBytes && !seen.insert(lines[i]).second;
-  }
-  for (size_t i = 0; i < lines.size();) {
-    size_t j = i;
-    while (j < lines.size() && repeated[j]) ++j;
-    if (j - i >= kMinCopyRun) std::fill(copy.begin() + i, copy.begin() + j, 1);
-    i = j == i ? i + 1 : j;
-  }
-  return copy;
-}
-
 // One run of text between block boundaries.
 struct Block {
   std::string text;
@@ -107,15 +90,6 @@ struct Block {
   bool plain_punct = false;  // Sentence punctuation outside links.
   int container = -1;  // Index into Walker::elements_.
 };
-
-// True when `text` has a full-width sentence mark: ，。；：！？
-bool HasSentenceMark(std::string_view text) {
-  for (std::string_view mark : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B",
-                                "\xEF\xBC\x9A", "\xEF\xBC\x81", "\xEF\xBC\x9F"}) {
-    if (text.find(mark) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 // A block made of links with no sentence of its own: a list of headlines,
 // a menu row, an ad line. Left out even inside the main element.
@@ -261,17 +235,6 @@ void Walker::Collect(const xmlNode* node, int container, bool in_link) {
   bool link = in_link || tag == "a";
   for (const xmlNode* c = node->children; c != nullptr; c = c->next) Collect(c, self, link);
   if (block) EndBlock();
-}
-
-// A site's legal notice (copyright, reprint terms, disclaimer): a block
-// that uses at least two of the notices' terms. Whole articles about
-// copyright have them too, but spread over many paragraphs.
-bool IsLegalNotice(std::string_view text) {
-  int terms = 0;
-  for (std::string_view term : {"著作权", "版权", "转载", "侵权", "稿酬", "免责", "法律责任"}) {
-    terms += text.find(term) != std::string_view::npos;
-  }
-  return terms >= 2;
 }
 
 // Paragraph-like text counts for its element; link text and short labels

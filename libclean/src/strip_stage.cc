@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <utility>
 
+#include "html_extract.h"
 #include "strip_lines.h"
+#include "strip_title.h"
 #include "zhclean/strip.h"
 
 namespace zhclean {
@@ -51,6 +53,8 @@ class StripStage : public Stage {
   void Decide(std::vector<StripLine>* batch, bool at_end, std::string* out, EditLog* log);
   void FinishText(std::string* out, EditLog* log);
   void TakeTitle(std::vector<StripLine>* batch);
+  bool TakeMarkupTitle(std::vector<StripLine>* batch);
+  void RemoveTitle(StripLine* line);
   void KeepMeta(const StripLine& line);
   uint8_t OpenZone() const { return seen_body_ ? 0 : internal::kInHead; }
 
@@ -71,7 +75,8 @@ class StripStage : public Stage {
   bool input_text_ = false;  // The input had a non-space byte.
   uint64_t output_bytes_ = 0;
   std::string site_;         // From SetDocumentFields (--site-field).
-  bool title_checked_ = false;  // --meta extract: the first kept line was seen.
+  bool title_checked_ = false;  // The title was looked for.
+  internal::HtmlTitles titles_;  // Of an HTML document: <title> and <h1>.
   // --meta extract: title, date, author, source ("" when not found).
   std::string meta_[4];
 };
@@ -94,7 +99,10 @@ std::string MetaValue(std::string_view line) {
     }
   }
   size_t colon = std::min(line.find(':'), line.find("\xEF\xBC\x9A"));  // ：
-  if (colon != std::string_view::npos && colon <= 24) {
+  // A colon after a digit is a time (a dateline "2021-05-24 10:22 来源：…").
+  bool time = colon != std::string_view::npos && colon > 0 &&
+              std::isdigit(static_cast<unsigned char>(line[colon - 1]));
+  if (colon != std::string_view::npos && colon <= 24 && !time) {
     line.remove_prefix(colon + (line[colon] == ':' ? 1 : 3));
   }
   return std::string(internal::TrimLine(line));
@@ -115,6 +123,7 @@ void StripStage::BeginDocument() {
   input_text_ = false;
   output_bytes_ = 0;
   title_checked_ = false;
+  titles_ = internal::HtmlTitles();
   for (std::string& m : meta_) m.clear();
   context_.site = site_;
 }
@@ -232,7 +241,7 @@ void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string*
                         EditLog* log) {
   context_.at_document_start = !kept_before_;
   internal::DecideLines(context_, batch);
-  if (options_.meta == MetaMode::kExtract) TakeTitle(batch);
+  if (options_.meta != MetaMode::kKeep) TakeTitle(batch);
   internal::DecideBlankLines(prev_removed_, kept_before_, at_end, batch);
   char reason[64];
   for (const StripLine& l : *batch) {
@@ -244,7 +253,9 @@ void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string*
     }
     if (options_.meta == MetaMode::kExtract) KeepMeta(l);
     if (l.rule == kTitleRule) {
-      log->Record(l.offset, l.text, "", l.rule, "title, moved to the title field");
+      log->Record(l.offset, l.text, "", l.rule,
+                  options_.meta == MetaMode::kExtract ? "title, moved to the title field"
+                                                      : "title (metadata), dropped");
       continue;
     }
     std::snprintf(reason, sizeof reason, "site chrome, score %.2f", l.score);
@@ -252,13 +263,18 @@ void StripStage::Decide(std::vector<StripLine>* batch, bool at_end, std::string*
   }
 }
 
-// --meta extract: the first line of the document that no rule removed is
-// its title when it comes before the article (head zone), is short, ends no
-// sentence, is mostly Han (not a date) and is not a numbered heading; when
-// a heuristic removed it (a title over metadata lines looks like a menu
-// run) it must also have no space (menus are words between spaces).
+// The title of an HTML page is metadata, dropped with --meta drop and
+// moved to a field with --meta extract: see TakeMarkupTitle. Otherwise
+// (text, or no line matches the markup) only --meta extract looks for it:
+// the first line of the document that no rule removed is its title when it
+// comes before the article (head zone), is short, ends no sentence, is
+// mostly Han (not a date) and is not a numbered heading; when a heuristic
+// removed it (a title over metadata lines looks like a menu run) it must
+// also have no space (menus are words between spaces).
 void StripStage::TakeTitle(std::vector<StripLine>* batch) {
   if (title_checked_ || kept_before_) return;
+  if (html_doc_ && TakeMarkupTitle(batch)) return;
+  if (options_.meta != MetaMode::kExtract) return;
   for (StripLine& l : *batch) {
     if (l.blank || (l.removed && l.rule.rfind("heuristic:", 0) != 0)) continue;
     title_checked_ = true;
@@ -269,12 +285,50 @@ void StripStage::TakeTitle(std::vector<StripLine>* batch) {
         (l.removed && t.find(' ') != std::string_view::npos)) {
       return;
     }
-    l.removed = true;
-    l.rule = kTitleRule;
-    l.score = 1.0;
-    meta_[0] = std::string(t);
+    RemoveTitle(&l);
     return;
   }
+}
+
+// Lines of the head an HTML title may come after (a logo line, an ad label).
+constexpr int kMaxLinesBeforeTitle = 3;
+
+// An HTML page's title: among the first head lines that no rule removed,
+// the first one that is the page's <h1> or a whole segment of its <title>
+// (strip_title.h), with the lines right after it that repeat it or finish
+// it (a subtitle that the <title> holds too). True when found.
+bool StripStage::TakeMarkupTitle(std::vector<StripLine>* batch) {
+  std::vector<StripLine>& v = *batch;
+  int seen = 0;
+  for (size_t i = 0; i < v.size() && seen <= kMaxLinesBeforeTitle; ++i) {
+    StripLine& l = v[i];
+    if (l.blank || (l.removed && l.rule.rfind("heuristic:", 0) != 0)) continue;
+    if (!(l.zone & internal::kInHead) || l.body) return false;
+    ++seen;
+    std::string_view t = l.Trimmed();
+    if (l.features.length > 2 * kMaxTitleLength || !IsMarkupTitle(t, titles_)) continue;
+    std::string title(t);
+    RemoveTitle(&l);
+    for (size_t k = i + 1; k < v.size(); ++k) {
+      StripLine& next = v[k];
+      if (next.blank || (next.removed && next.rule.rfind("heuristic:", 0) != 0)) continue;
+      if (next.body || !ContinuesMarkupTitle(title, next.Trimmed(), titles_)) break;
+      if (next.Trimmed() != title) title += next.Trimmed();
+      next.removed = true;
+      next.rule = kTitleRule;
+      next.score = 1.0;
+    }
+    return true;
+  }
+  return false;
+}
+
+void StripStage::RemoveTitle(StripLine* line) {
+  title_checked_ = true;
+  line->removed = true;
+  line->rule = kTitleRule;
+  line->score = 1.0;
+  meta_[0] = std::string(line->Trimmed());
 }
 
 // --meta extract: a removed metadata line gives its value (the first of
@@ -320,7 +374,7 @@ Status StripStage::Finish(std::string* out, EditLog* log) {
   size_t before = out->size();
   if (html_doc_) {
     std::string text;
-    Status s = ExtractHtmlText(html_, &text);
+    Status s = internal::ExtractHtmlTextWithTitles(html_, &text, &titles_);
     html_.clear();
     ZHCLEAN_RETURN_IF_ERROR(s);
     ProcessText(text, out, log);

@@ -328,3 +328,65 @@ TEST(StripStageTest, MetaExtractOnTheSeeds) {
 
 }  // namespace
 }  // namespace zhclean
+
+namespace zhclean {
+namespace {
+
+const char kArticleParagraph[] =
+    "会议指出，今年以来，全省各级妇联组织认真履行职能，在思想政治引领、巾帼建功行动、"
+    "家庭家教家风建设等方面取得了新成效。";
+
+// An HTML page: <title>, then the extracted lines `lines` (one <p> each).
+std::string HtmlPage(const std::string& title, const std::vector<std::string>& lines) {
+  std::string page = "<!DOCTYPE html><html><head><title>" + title +
+                     "</title></head><body><div class=\"article\">";
+  for (const std::string& l : lines) page += "<p>" + l + "</p>";
+  return page + "</div></body></html>\n";
+}
+
+TEST(StripStageTest, HtmlTitleAndDatelineAreMetadata) {
+  std::string body = std::string(kArticleParagraph) + "\n";
+  std::string page = HtmlPage("四川省妇联召开工作会议 - 要闻 - 某某网",
+                              {"四川省妇联召开工作会议", "2021-05-24 10:22 来源：四川日报",
+                               kArticleParagraph});
+  Result drop = Strip(page);
+  EXPECT_EQ(drop.text, body);
+  ASSERT_EQ(drop.rules.size(), 2u);
+  EXPECT_EQ(drop.rules[0], "meta:title");
+  StripOptions keep;
+  keep.meta = MetaMode::kKeep;
+  EXPECT_EQ(Strip(page, keep).text,
+            "四川省妇联召开工作会议\n2021-05-24 10:22 来源：四川日报\n" + body);
+  StripOptions extract;
+  extract.meta = MetaMode::kExtract;
+  Result r = Strip(page, extract);
+  EXPECT_EQ(r.text, body);
+  EXPECT_EQ(FieldOf(r, "title"), "四川省妇联召开工作会议");
+  EXPECT_EQ(FieldOf(r, "date"), "2021-05-24 10:22 来源：四川日报");  // No label cut at 10:
+}
+
+TEST(StripStageTest, HtmlTitleNeedsTheMarkup) {
+  std::string body = std::string(kArticleParagraph) + "\n";
+  // A subtitle the <title> holds too goes with the title; a repeat as well.
+  EXPECT_EQ(Strip(HtmlPage("凝聚强大智慧和力量——热烈祝贺会议开幕_某某网",
+                           {"凝聚强大智慧和力量", "——热烈祝贺会议开幕", "凝聚强大智慧和力量",
+                            kArticleParagraph, kArticleParagraph}))
+                .text,
+            body + body);
+  // Not a whole segment of the <title> (it goes on with 会议议程): content.
+  std::string heading = "第四届中国经济学年会\n";
+  EXPECT_EQ(Strip(HtmlPage("第四届中国经济学年会会议议程_秘书处",
+                           {"第四届中国经济学年会", kArticleParagraph, kArticleParagraph}))
+                .text,
+            heading + body + body);
+  // The title repeated inside the article is content; so is a title line of
+  // a text document (no markup).
+  EXPECT_EQ(Strip(HtmlPage("四川省妇联召开工作会议",
+                           {kArticleParagraph, "四川省妇联召开工作会议", kArticleParagraph}))
+                .text,
+            body + "四川省妇联召开工作会议\n" + body);
+  EXPECT_EQ(Strip("四川省妇联召开工作会议\n" + body).text, "四川省妇联召开工作会议\n" + body);
+}
+
+}  // namespace
+}  // namespace zhclean
