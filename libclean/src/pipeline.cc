@@ -80,7 +80,6 @@ void Pipeline::BeginDocument(uint64_t document) {
 
 Status Pipeline::RunFrom(size_t first, std::string_view in, std::string* out) {
   std::string_view current = in;
-  std::string passed;
   for (size_t i = first; i < stages_.size(); ++i) {
     bool last = i + 1 == stages_.size();
     std::string* target = last ? out : &carry_[i];
@@ -89,9 +88,14 @@ Status Pipeline::RunFrom(size_t first, std::string_view in, std::string* out) {
     if (last) break;
     size_t n = Passable(carry_[i]);
     if (n == 0) break;
-    passed.assign(carry_[i], 0, n);
-    carry_[i].erase(0, n);
-    current = passed;
+    if (n == carry_[i].size()) {  // The common case: whole lines, nothing held.
+      passed_.swap(carry_[i]);
+      carry_[i].clear();
+    } else {
+      passed_.assign(carry_[i], 0, n);
+      carry_[i].erase(0, n);
+    }
+    current = passed_;
   }
   return OkStatus();
 }

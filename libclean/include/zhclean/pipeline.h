@@ -100,6 +100,9 @@ class Pipeline {
   // whole lines only (as the driver feeds the first stage), so a chain of
   // stages behaves like a shell pipe of the tools.
   std::vector<std::string> carry_;
+  // The text being passed from one stage to the next; its buffer is swapped
+  // with a carry that passes whole, so no chunk is copied between stages.
+  std::string passed_;
   std::vector<std::string> input_fields_;
   // field_index_[i][k]: index in input_fields_ of stage i's k-th field.
   std::vector<std::vector<size_t>> field_index_;
