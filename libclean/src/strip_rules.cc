@@ -133,6 +133,11 @@ bool Compiler::ParseKeys(const RuleLine& line, ChromeRule* rule) {
     std::string_view key = keys.substr(0, space);
     keys.remove_prefix(space == std::string_view::npos ? keys.size() : space + 1);
     if (key.empty()) continue;
+    if (key.size() > 1 && key[0] == '=') {
+      for (size_t i = 1; i < key.size();) rule->only.push_back(internal::NextCodePoint(key, &i));
+      std::sort(rule->only.begin(), rule->only.end());
+      continue;
+    }
     rule->keys.emplace_back(key);
     std::array<uint64_t, 4> mask{0, 0, 0, 0};
     for (unsigned char c : key) mask[c >> 6] |= uint64_t{1} << (c & 63);
@@ -232,6 +237,23 @@ namespace internal {
 
 namespace {
 
+// White space as ICU's \s matches it (the line is already trimmed).
+bool IsRegexSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// The "=CHARS" prefilter: every character of `trimmed` is allowed.
+bool OnlyAllowed(const ChromeRule& r, std::string_view trimmed) {
+  if (r.only.empty()) return true;
+  for (size_t i = 0; i < trimmed.size();) {
+    char32_t c = NextCodePoint(trimmed, &i);
+    if (!IsRegexSpace(c) && !std::binary_search(r.only.begin(), r.only.end(), c)) return false;
+  }
+  return true;
+}
+
 bool ZoneAllows(Zone rule, Zone line) { return rule == Zone::kAny || rule == line; }
 
 // Which byte values occur in a line: a cheap first test for the keys.
@@ -321,7 +343,7 @@ const ChromeRule* MatchChrome(const ChromeRulesImpl& rules, std::string_view tri
   for (uint32_t i : rules.regexes) {
     const ChromeRule& r = rules.rules[i];
     if (length <= r.max_length && ZoneAllows(r.zone, zone) && HasKey(r, trimmed, bytes) &&
-        r.regex->FullMatch(trimmed)) {
+        OnlyAllowed(r, trimmed) && r.regex->FullMatch(trimmed)) {
       return &r;
     }
   }

@@ -51,6 +51,10 @@ struct ChromeRule {
   // The last byte of every key: a line holding none of them holds no key,
   // which one test rules out (most lines, most rules).
   std::array<uint64_t, 4> key_last_bytes{0, 0, 0, 0};
+  // Regex prefilter from a key "=CHARS": every character of a line the
+  // regex can match is one of these (sorted) or white space (empty: no
+  // such promise). Pager and date shapes are made of a few characters.
+  std::u32string only;
   std::unique_ptr<StripRegex> regex;
 };
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "line_class.h"
+#include "strip_rules.h"
 #include "zhclean/file_io.h"
 
 namespace zhclean {
@@ -124,6 +126,33 @@ TEST(StripRulesTest, DuplicatePatternNamesTheFirstDefinition) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].line, 3u);
   EXPECT_NE(errors[0].message.find("first defined at"), std::string::npos);
+}
+
+// A "=CHARS" key is a promise like the other keys: the regex is tried only
+// on lines made of those characters and white space.
+TEST(StripRulesTest, CharacterSetKeyLimitsTheRegex) {
+  std::string path = ::testing::TempDir() + "/only_chrome.tsv";
+  std::ofstream(path) << "#! zhclean-rules v1 kind=chrome\n"
+                      << "regex\t.{1,6}页\tany\t8\tline\tchrome\t页 =页一二三\n";
+  ChromeRuleSet rules;
+  std::vector<Diagnostic> errors;
+  ASSERT_TRUE(LoadChromeRuleFile(path, &rules, &errors).ok());
+  auto match = [&](std::string_view line) {
+    return internal::MatchChrome(rules.impl(), line, internal::AnalyzeLine(line).length,
+                                 internal::Zone::kAny, false) != nullptr;
+  };
+  EXPECT_TRUE(match("一二页"));
+  EXPECT_TRUE(match("一\xE3\x80\x80二 页"));  // White space always passes.
+  EXPECT_FALSE(match("四五页"));                  // The regex would match: the promise rules.
+  // The shipped pager and date rules keep their matches under their sets.
+  auto shipped = SourceRules();
+  for (std::string_view line : {"共 12 页 首页 上一页 1 2 3 下一页 尾页", "[1] [2] [3]",
+                                "第 2 页 / 共 5 页", "2022-09-16", "２０２２年９月１６日"}) {
+    EXPECT_NE(internal::MatchChrome(shipped->impl(), line, internal::AnalyzeLine(line).length,
+                                    internal::Zone::kAny, false),
+              nullptr)
+        << line;
+  }
 }
 
 TEST(StripRulesTest, MissingDirectoryIsNotFound) {
