@@ -246,7 +246,7 @@ void ScriptChain::ConvertOnePass(std::string_view in, std::string* out,
   size_t copied = 0, run = kNoRun, pos = 0;  // in[copied, pos) is not yet written.
   auto flush = [&](size_t end) {
     size_t copy_end = run == kNoRun ? end : run;
-    out->append(in.data() + copied, copy_end - copied);
+    if (copy_end > copied) out->append(in.data() + copied, copy_end - copied);
     if (run != kNoRun) ConvertWith(*first_rest_, in.substr(run, end - run), out, tally);
     run = kNoRun;
     copied = end;
