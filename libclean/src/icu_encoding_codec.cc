@@ -61,17 +61,21 @@ Table BuildTable(Legacy enc) {
   ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr,
                         &status);
   std::vector<UChar> source;
+  source.reserve(0x10000);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     if (cp < 0xD800 || cp > 0xDFFF) source.push_back(static_cast<UChar>(cp));
   }
-  std::vector<char> bytes(source.size() * 4);
-  std::vector<int32_t> offsets(bytes.size());
-  char* target = bytes.data();
+  // Not zero-filled: ICU writes the first n bytes and offsets, and only
+  // those are read (zero-filling 1.25 MB touched pages ICU never uses).
+  size_t capacity = source.size() * 4;
+  std::unique_ptr<char[]> bytes(new char[capacity]);
+  std::unique_ptr<int32_t[]> offsets(new int32_t[capacity]);
+  char* target = bytes.get();
   const UChar* src = source.data();
-  ucnv_fromUnicode(c.get(), &target, target + bytes.size(), &src, src + source.size(),
-                   offsets.data(), /*flush=*/true, &status);
+  ucnv_fromUnicode(c.get(), &target, target + capacity, &src, src + source.size(),
+                   offsets.get(), /*flush=*/true, &status);
   if (U_FAILURE(status)) return t;
-  size_t n = static_cast<size_t>(target - bytes.data());
+  size_t n = static_cast<size_t>(target - bytes.get());
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && offsets[j] == offsets[i]) ++j;
