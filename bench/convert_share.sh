@@ -11,18 +11,7 @@ mb=${2:-25}
 T="$build/tools"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work/corpus.jsonl" "$mb" samples/*/input.txt <<'PY'
-import json, sys
-out, mb, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-docs = [json.dumps({"url": "http://example.com/" + p, "text": open(p, encoding="utf-8").read()},
-                   ensure_ascii=False) + "\n" for p in paths]
-with open(out, "w", encoding="utf-8") as f:
-    size = 0
-    while size < mb * 1_000_000:
-        for d in docs:
-            f.write(d)
-            size += len(d.encode())
-PY
+bench/samples_jsonl.py "$work/corpus.jsonl" "$mb" samples/*/input.txt
 echo "input: $(stat -c %s "$work/corpus.jsonl") bytes"
 uptime
 hyperfine --shell=none --warmup 1 --runs 5 --export-markdown "$work/table.md" \
