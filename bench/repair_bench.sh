@@ -37,16 +37,18 @@ PY
 iconv -f UTF-8 -t GB18030 "$WORK/clean.txt" > "$WORK/clean.gb18030"
 for f in clean.txt damaged.txt clean.gb18030; do echo "$f: $(stat -c %s "$WORK/$f") bytes"; done
 
-# No shell (-N): CPU times are the tools' own. The load average goes
-# beside the numbers: on a shared machine only same-run ratios compare.
+# No shell (-N): CPU times are the tools' own. Every command writes to
+# stdout, which hyperfine reads through a pipe and discards: zh-repair's own
+# -o fsyncs before its rename, which iconv's -o does not. The load average
+# goes beside the numbers: on a shared machine only same-run ratios compare.
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-hyperfine -N --warmup 1 --runs 5 --export-json "$WORK/h.json" \
-  "$Z -o $WORK/a.out $WORK/clean.txt" \
-  "iconv -f UTF-8 -t UTF-8 -o $WORK/b.out $WORK/clean.txt" \
-  "$Z -o $WORK/c.out $WORK/damaged.txt" \
-  "iconv -f UTF-8 -t UTF-8 -o $WORK/d.out $WORK/damaged.txt" \
-  "$Z -o $WORK/e.out $WORK/clean.gb18030" \
-  "iconv -f GB18030 -t UTF-8 -o $WORK/f.out $WORK/clean.gb18030"
+hyperfine -N --output=pipe --warmup 1 --runs 5 --export-json "$WORK/h.json" \
+  "$Z $WORK/clean.txt" \
+  "iconv -f UTF-8 -t UTF-8 $WORK/clean.txt" \
+  "$Z $WORK/damaged.txt" \
+  "iconv -f UTF-8 -t UTF-8 $WORK/damaged.txt" \
+  "$Z $WORK/clean.gb18030" \
+  "iconv -f GB18030 -t UTF-8 $WORK/clean.gb18030"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/h.json" "$WORK" <<'PY'
 import json, os, sys
@@ -61,6 +63,7 @@ for label, key in (('wall', lambda r: r['mean']), ('cpu', lambda r: r['user'] + 
     print('%s damaged: zh-repair %.0f MB/s, iconv on clean %.0f MB/s, ratio %.2f (target >= 0.20)' % (label, m[2], m[1], m[2] / m[1]))
     print('%s gb18030: zh-repair %.0f MB/s, iconv -f GB18030 %.0f MB/s, ratio %.2f' % (label, m[4], m[5], m[4] / m[5]))
 PY
+"$Z" "$WORK/clean.txt" > "$WORK/a.out"
 cmp -s "$WORK/a.out" "$WORK/clean.txt" && echo "clean output byte-identical to input" || echo "clean output differs (normalisation)"
 for i in $(seq 10); do cat "$WORK/clean.txt"; done > "$WORK/clean200.txt"
 for f in clean.txt clean200.txt; do
