@@ -168,6 +168,11 @@ print(sum(r["text"] == open("%s/site.want%d" % (w, k // 2 + 1), encoding="utf-8"
 PY
 )
 expect_eq "site-field articles intact" "$same" 10
+# Two workers share one first pass and give the same output as one.
+for j in 1 2; do
+  "$Z" -j $j --format jsonl --site-field site "$WORK/sites.jsonl" > "$WORK/sites.j$j"
+done
+expect_same_file "site-field -j 2 = -j 1" "$WORK/sites.j2" "$WORK/sites.j1"
 # Without it the frames stay (no rule knows them).
 expect_eq "frames without site-field" "$("$Z" --format jsonl "$WORK/sites.jsonl" | grep -c '北辰网络科技')" 5
 err=$("$Z" --format jsonl --site-field site < "$WORK/sites.jsonl" 2>&1 >/dev/null); rc=$?

@@ -1,6 +1,8 @@
 #include "zh_strip.h"
 
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <ostream>
 
 #include "common/cli.h"
@@ -127,8 +129,27 @@ StatusOr<std::shared_ptr<const SiteTemplates>> Templates(const po::variables_map
   return std::shared_ptr<const SiteTemplates>(t);
 }
 
+// What the pipelines of one run share. Each worker of -j builds its own
+// pipeline from the same options; the templates (a first pass over every
+// input, or a table file) are made by the first build and shared read-only.
+struct StripState {
+  std::mutex mu;
+  bool templates_made = false;
+  std::shared_ptr<const SiteTemplates> templates;
+};
+
+StatusOr<std::shared_ptr<const SiteTemplates>> SharedTemplates(const po::variables_map& vm,
+                                                               StripState* state) {
+  std::lock_guard<std::mutex> lock(state->mu);
+  if (!state->templates_made) {
+    ZHCLEAN_ASSIGN_OR_RETURN(state->templates, Templates(vm));
+    state->templates_made = true;
+  }
+  return state->templates;
+}
+
 StatusOr<std::unique_ptr<Pipeline>> BuildPipeline(const po::variables_map& vm,
-                                                  const EditSink* sink) {
+                                                  const EditSink* sink, StripState* state) {
   std::string flag = vm.count("rules-dir") ? vm["rules-dir"].as<std::string>() : "";
   auto rules = std::make_shared<ChromeRuleSet>();
   std::vector<Diagnostic> errors;
@@ -136,7 +157,7 @@ StatusOr<std::unique_ptr<Pipeline>> BuildPipeline(const po::variables_map& vm,
   StripOptions options;
   ZHCLEAN_ASSIGN_OR_RETURN(options.meta, ParseMetaMode(vm["meta"].as<std::string>()));
   options.html = vm["html"].as<bool>();
-  ZHCLEAN_ASSIGN_OR_RETURN(options.templates, Templates(vm));
+  ZHCLEAN_ASSIGN_OR_RETURN(options.templates, SharedTemplates(vm, state));
   if (vm.count("site-field")) options.site_field = vm["site-field"].as<std::string>();
   auto pipeline = std::make_unique<Pipeline>(sink);
   ZHCLEAN_ASSIGN_OR_RETURN(auto stage, NewStripStage(std::move(rules), options));
@@ -164,7 +185,10 @@ std::vector<std::string> RewriteHtmlFormat(const std::vector<std::string>& args)
 
 cli::ToolSpec ZhStripToolSpec() {
   cli::ToolSpec spec = ZhStripSpec();
-  spec.build = BuildPipeline;
+  auto state = std::make_shared<StripState>();
+  spec.build = [state](const po::variables_map& vm, const EditSink* sink) {
+    return BuildPipeline(vm, sink, state.get());
+  };
   return spec;
 }
 
