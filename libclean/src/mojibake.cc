@@ -174,6 +174,17 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   for (MojibakeFix& f : chosen) fixes->push_back(std::move(f));
 }
 
+void AppendFixed(std::string_view line, const std::vector<MojibakeFix>& fixes,
+                 std::string* out) {
+  size_t at = 0;
+  for (const MojibakeFix& f : fixes) {
+    out->append(line.substr(at, f.begin - at));
+    out->append(f.after);
+    at = f.end;
+  }
+  out->append(line.substr(at));
+}
+
 std::string RepairMojibakeText(std::string_view text) {
   std::string out;
   std::vector<MojibakeFix> fixes;
@@ -182,13 +193,7 @@ std::string RepairMojibakeText(std::string_view text) {
     std::string_view line = text.substr(0, nl);
     fixes.clear();
     FindMojibake(line, &fixes);
-    size_t at = 0;
-    for (const MojibakeFix& f : fixes) {
-      out.append(line.substr(at, f.begin - at));
-      out.append(f.after);
-      at = f.end;
-    }
-    out.append(line.substr(at));
+    AppendFixed(line, fixes, &out);
     if (nl == std::string_view::npos) break;
     out.push_back('\n');
     text.remove_prefix(nl + 1);

@@ -44,6 +44,11 @@ unsigned ScreenFlags(std::string_view text);
 // sorted and non-overlapping.
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes);
 
+// Appends `line` to `out` with `fixes` (sorted, non-overlapping, from
+// FindMojibake or one of its hypotheses) applied.
+void AppendFixed(std::string_view line, const std::vector<MojibakeFix>& fixes,
+                 std::string* out);
+
 // Applies FindMojibake to `text` line by line and returns the result;
 // for tests and idempotence checks.
 std::string RepairMojibakeText(std::string_view text);

@@ -7,8 +7,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "simdjson.h"
 #include "utf8.h"
 
 namespace zhclean::testing {
@@ -52,6 +55,25 @@ inline std::vector<std::string> CleanLines(size_t limit) {
     }
   }
   return lines;
+}
+
+// ftfy's test cases in ../shared/corpora/ftfy-cases/FILE as (original,
+// expected) pairs, the expected text being `fixed-encoding` or else
+// `fixed`. Empty when the file is missing.
+inline std::vector<std::pair<std::string, std::string>> FtfyCases(const std::string& file) {
+  std::vector<std::pair<std::string, std::string>> cases;
+  std::string json;
+  if (!ReadFile(SharedDir() + "/corpora/ftfy-cases/" + file, &json)) return cases;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.parse(json).get(doc)) return cases;
+  for (simdjson::dom::element c : doc.get_array()) {
+    std::string_view original, fixed;
+    if (c["original"].get(original)) continue;
+    if (c["fixed-encoding"].get(fixed) && c["fixed"].get(fixed)) continue;
+    cases.emplace_back(std::string(original), std::string(fixed));
+  }
+  return cases;
 }
 
 inline std::u32string ToU32(const std::string& s) {

@@ -157,32 +157,14 @@ TEST_F(RepairCorpusTest, CleanTextIsByteIdentical) {
   }
 }
 
-std::vector<std::pair<std::string, std::string>> FtfyCases(const std::string& file) {
-  std::vector<std::pair<std::string, std::string>> cases;
-  std::string json;
-  if (!zhclean::testing::ReadFile(zhclean::testing::SharedDir() + "/corpora/ftfy-cases/" + file, &json)) {
-    return cases;
-  }
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (parser.parse(json).get(doc)) return cases;
-  for (simdjson::dom::element c : doc.get_array()) {
-    std::string_view original, fixed;
-    if (c["original"].get(original)) continue;
-    if (c["fixed-encoding"].get(fixed) && c["fixed"].get(fixed)) continue;
-    cases.emplace_back(std::string(original), std::string(fixed));
-  }
-  return cases;
-}
-
 TEST_F(RepairCorpusTest, FtfyNegativeCasesUnchanged) {
-  auto cases = FtfyCases("negative.json");
+  auto cases = zhclean::testing::FtfyCases("negative.json");
   ASSERT_GE(cases.size(), 20u);
   for (const auto& [original, fixed] : cases) EXPECT_EQ(RepairMojibake(original), original);
 }
 
 TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
-  auto cases = FtfyCases("in-the-wild.json");
+  auto cases = zhclean::testing::FtfyCases("in-the-wild.json");
   ASSERT_GE(cases.size(), 50u);
   size_t encoding_fixes = 0, right = 0, changed_wrongly = 0;
   for (const auto& [original, fixed] : cases) {
@@ -194,15 +176,19 @@ TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
     ++encoding_fixes;
     if (out == fixed) ++right;
     else if (out != original) ++changed_wrongly;
+    EXPECT_EQ(RepairMojibake(out), out) << "not idempotent: " << original;
     if (out != fixed && std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) {
       std::fprintf(stderr, "IN  %s\nOUT %s\nEXP %s\n", original.c_str(), out.c_str(), fixed.c_str());
     }
   }
   std::printf("[rate] ftfy in-the-wild: %zu/%zu exact, %zu changed but not as ftfy\n", right,
               encoding_fixes, changed_wrongly);
-  // Many in-the-wild cases are other codecs (MacRoman, cp1250/1251, cp437,
-  // CESU-8) that zh-repair does not claim; this guards the measured rate.
-  EXPECT_GE(right, 23u);
+  // 23 with windows-1252, GBK and Big5 alone; 31 with the other
+  // single-byte codepages, letters inside words and lost no-break spaces;
+  // 44 since the screen flags a lead and a continuation of another
+  // codepage (kScreenSingleByte). The misses are mostly lines that mix two
+  // codepages, lossy runs and CESU-8; this guards the measured rate.
+  EXPECT_GE(right, 44u);
 }
 
 TEST_F(RepairCorpusTest, RepairIsIdempotent) {
