@@ -31,11 +31,15 @@ bool ComputeNfcSafe(const icu::Normalizer2& n2, UChar32 c) {
 }
 
 // Computed once per process (about 64K quick checks); immutable after.
-const std::vector<bool>* SafeBmpTable(const icu::Normalizer2& n2) {
-  static const std::vector<bool> table = [&n2] {
+// The filtered normalizer leaves a code point outside `filter` alone (safe)
+// and answers for the others as plain NFC does; asking plain NFC here is
+// ten times cheaper than FilteredNormalizer2's per-string span.
+const std::vector<bool>* SafeBmpTable(const icu::Normalizer2& nfc,
+                                      const icu::UnicodeSet& filter) {
+  static const std::vector<bool> table = [&nfc, &filter] {
     std::vector<bool> t(0x10000);
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      t[c] = (c >= 0xD800 && c <= 0xDFFF) || ComputeNfcSafe(n2, c);
+      t[c] = (c >= 0xD800 && c <= 0xDFFF) || !filter.contains(c) || ComputeNfcSafe(nfc, c);
     }
     return t;
   }();
@@ -63,7 +67,7 @@ StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
   impl->filter.freeze();
   impl->filtered_nfc =
       std::make_unique<icu::FilteredNormalizer2>(*impl->nfc, impl->filter);
-  impl->safe_bmp = SafeBmpTable(*impl->filtered_nfc);
+  impl->safe_bmp = SafeBmpTable(*impl->nfc, impl->filter);
   return std::unique_ptr<UnicodeFolder>(new UnicodeFolder(std::move(impl)));
 }
 

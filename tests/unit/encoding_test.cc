@@ -3,6 +3,7 @@
 #include "zhclean/encoding.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
 
 #include <cstdio>
 #include <random>
@@ -86,6 +87,38 @@ TEST(DecoderTest, ReportsInvalidSequencesWithOffsets) {
     EXPECT_EQ(Decode(c.enc, c.bytes, 1 << 20, &report), c.want) << EncodingName(c.enc);
     EXPECT_EQ(report.invalid_sequences, c.invalid) << EncodingName(c.enc);
     EXPECT_EQ(report.first_invalid_offset, c.first) << EncodingName(c.enc);
+  }
+}
+
+// The BMP code tables hold, for every code point, what ICU's converter
+// gives for that code point alone.
+TEST(DoubleByteCodeTest, EqualsIcuPerCodePoint) {
+  const std::pair<Legacy, const char*> codecs[] = {
+      {Legacy::kGbk, "GBK"}, {Legacy::kGb18030, "gb18030"}, {Legacy::kBig5, "windows-950"}};
+  for (const auto& [enc, name] : codecs) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* c = ucnv_open(name, &status);
+    ASSERT_TRUE(U_SUCCESS(status)) << name;
+    ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    size_t mapped = 0;
+    for (UChar32 cp = 0x80; cp < 0x10000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      UChar u = static_cast<UChar>(cp);
+      char bytes[8];
+      UErrorCode s = U_ZERO_ERROR;
+      int32_t n = ucnv_fromUChars(c, bytes, sizeof bytes, &u, 1, &s);
+      uint16_t want = 0;
+      if (U_SUCCESS(s) && n == 1) want = static_cast<unsigned char>(bytes[0]);
+      if (U_SUCCESS(s) && n == 2) {
+        want = static_cast<uint16_t>(static_cast<unsigned char>(bytes[0]) << 8 |
+                                     static_cast<unsigned char>(bytes[1]));
+      }
+      mapped += want != 0;
+      ASSERT_EQ(DoubleByteCode(enc, static_cast<char32_t>(cp)), want)
+          << name << " U+" << std::hex << cp;
+    }
+    EXPECT_GT(mapped, 13000u) << name;
+    ucnv_close(c);
   }
 }
 

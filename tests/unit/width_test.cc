@@ -4,6 +4,8 @@
 #include "width.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
 
 #include "unit/pass_test_util.h"
 
@@ -203,6 +205,21 @@ TEST(WidthTest, NfcAndRadicals) {
   EXPECT_FALSE(f.NfcSafe(0x212B));  // ANGSTROM SIGN -> Å.
   EXPECT_FALSE(f.NfcSafe(0x1161));  // Hangul jamo: composes.
   EXPECT_TRUE(f.NfcSafe(0xF900));   // Filtered out of NFC.
+  // The BMP table answers as ICU's FilteredNormalizer2 over NFC without the
+  // CJK compatibility ideographs does, for every code point.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* plain = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  icu::UnicodeSet all_but_compat(0, 0x10FFFF);
+  all_but_compat.remove(0xF900, 0xFAFF).remove(0x2F800, 0x2FA1F).freeze();
+  icu::FilteredNormalizer2 filtered(*plain, all_but_compat);
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    UErrorCode s = U_ZERO_ERROR;
+    bool want = filtered.hasBoundaryBefore(c) &&
+                filtered.quickCheck(icu::UnicodeString(c), s) == UNORM_YES;
+    ASSERT_EQ(f.NfcSafe(static_cast<char32_t>(c)), want) << std::hex << c;
+  }
   // The stage's fast scan skips U+4000-9FFF without looking: no pass may
   // act on any of them.
   for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
