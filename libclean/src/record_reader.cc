@@ -12,7 +12,7 @@ constexpr size_t kPadding = 64;  // simdjson reads up to 64 bytes past a record.
 }
 
 RecordReader::RecordReader(std::istream& in, const ReaderOptions& options,
-                           std::vector<char>* buffer)
+                           ReadBuffer* buffer)
     : in_(in), options_(options), buf_(buffer != nullptr ? *buffer : own_buf_) {
   buf_.resize(2 * options_.chunk_size + kPadding);
 }
@@ -28,6 +28,7 @@ Status RecordReader::Fill() {
   in_.read(buf_.data() + end_, static_cast<std::streamsize>(want));
   size_t n = static_cast<size_t>(in_.gcount());
   end_ += n;
+  std::memset(buf_.data() + end_, 0, kPadding);  // What simdjson may read past the data.
   bytes_read_ += n;
   if (n < want) {
     if (in_.bad()) return IoError("read failed");

@@ -82,7 +82,7 @@ class Driver {
   size_t shown_warnings_ = 0;
   uint64_t hidden_warnings_ = 0;
   std::vector<std::string> no_fields_;  // Values outside JSONL.
-  std::vector<char> read_buf_;
+  internal::ReadBuffer read_buf_;
   internal::JsonlFieldLocator locator_;
   std::vector<std::string> field_values_;
   std::vector<std::pair<std::string, std::string>> out_fields_;
