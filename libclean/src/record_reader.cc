@@ -23,7 +23,7 @@ Status RecordReader::Fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  size_t want = options_.chunk_size;
+  size_t want = options_.block_size != 0 ? options_.block_size : options_.chunk_size;
   if (end_ + want + kPadding > buf_.size()) buf_.resize(end_ + want + kPadding);
   in_.read(buf_.data() + end_, static_cast<std::streamsize>(want));
   size_t n = static_cast<size_t>(in_.gcount());
@@ -73,6 +73,14 @@ StatusOr<bool> RecordReader::Next(Piece* piece) {
     }
     size_t limit = whole ? options_.whole_record_cap : options_.chunk_size;
     if (!eof_ && avail <= limit) {
+      if (options_.cut_at_newline && sep == nullptr && options_.block_size != 0 &&
+          avail >= options_.block_size) {
+        size_t nl = std::string_view(b, avail).rfind('\n');
+        if (nl != std::string_view::npos) {
+          Emit(nl + 1, false, false, piece);
+          return true;
+        }
+      }
       ZHCLEAN_RETURN_IF_ERROR(Fill());
       continue;
     }

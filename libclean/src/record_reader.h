@@ -35,6 +35,11 @@ struct ReaderOptions {
   // pieces.
   size_t whole_record_cap = 0;
   bool cut_at_newline = false;  // Text mode: prefer cutting after '\n'.
+  // Bytes per read (0: chunk_size). With cut_at_newline, a piece is given
+  // out as soon as a block's worth of input holds a newline, so pieces stay
+  // near this size while a line may still reach chunk_size: every buffer
+  // downstream is sized by the pieces, and each fresh page costs a fault.
+  size_t block_size = 0;
 };
 
 // An allocator whose value-initialisation leaves bytes as they are: the

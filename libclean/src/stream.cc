@@ -1,5 +1,6 @@
 #include "zhclean/stream.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -32,6 +33,10 @@ void StreamReport::Merge(const StreamReport& o) {
 }
 
 namespace internal {
+
+// Text is read (and cleaned) in pieces of about this size; a line may still
+// be as long as the chunk size (record_reader.h, block_size).
+constexpr size_t kReadBlock = 256 << 10;
 
 class Driver {
  public:
@@ -289,6 +294,7 @@ Status Driver::RunStreamed(std::istream& in) {
   ro.separator = separator_;
   ro.chunk_size = options_->chunk_size;
   ro.cut_at_newline = options_->format == DocumentFormat::kText;
+  ro.block_size = std::min(options_->chunk_size, kReadBlock);
   internal::RecordReader reader(in, ro, &read_buf_);
   Piece p;
   Status status;

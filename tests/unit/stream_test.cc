@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <vector>
 
 #include "zhclean/convert.h"
 
@@ -209,6 +210,42 @@ TEST(StreamTest, OutputDoesNotDependOnChunkSize) {
       EXPECT_EQ(r.report.bytes_in, input.size());
     }
   }
+}
+
+// Records the size of every piece it is given.
+class PieceSizesStage : public Stage {
+ public:
+  explicit PieceSizesStage(std::vector<size_t>* sizes) : sizes_(sizes) {}
+  const char* name() const override { return "sizes"; }
+  Status Process(std::string_view in, std::string* out, EditLog*) override {
+    sizes_->push_back(in.size());
+    out->append(in);
+    return OkStatus();
+  }
+
+ private:
+  std::vector<size_t>* sizes_;
+};
+
+TEST(StreamTest, TextIsCleanedInBlocksWhileLinesMayReachTheChunkSize) {
+  std::string input;
+  while (input.size() < (700u << 10)) input += "第一行 汉字 a\n";
+  input += std::string(600u << 10, 'x') + "\n";  // Over a block, under a chunk.
+  while (input.size() < (1600u << 10)) input += "第二行 汉字\n";
+  std::vector<size_t> sizes;
+  Pipeline pipeline;
+  pipeline.Add(std::make_unique<PieceSizesStage>(&sizes));
+  StreamOptions o = Format(DocumentFormat::kText);  // Chunk 1 MB.
+  std::istringstream in(input);
+  std::ostringstream out;
+  StreamReport report;
+  ASSERT_TRUE(CleanStream("in", in, out, &pipeline, o, &report, nullptr).ok());
+  EXPECT_EQ(out.str(), input);
+  EXPECT_EQ(report.split_lines, 0u);
+  EXPECT_GE(sizes.size(), 5u) << ::testing::PrintToString(sizes);
+  size_t over_block = 0;
+  for (size_t n : sizes) over_block += n > (256u << 10);
+  EXPECT_EQ(over_block, 1u);  // Only the piece that holds the long line.
 }
 
 TEST(StreamTest, CheckModeWritesNothing) {
