@@ -82,6 +82,7 @@ class Driver {
   bool skipping_ = false;     // The current document failed; drop its rest.
   bool holding_ = false;      // --rejects: the document is held to its end.
   bool truncated_ = false;    // held_in_ stops at max_record bytes.
+  bool mid_line_ = false;     // The last piece ended inside a line.
   uint64_t doc_offset_ = 0, doc_line_ = 1;
   std::string reject_error_;  // A data error rejecting the held document.
   size_t shown_warnings_ = 0;
@@ -104,7 +105,7 @@ Status Driver::Run(std::string_view name, std::istream& in, std::ostream& out,
   report_ = report;
   diag_ = &diag;
   separator_ = options.nul_separated ? '\0' : '\n';
-  skipping_ = holding_ = false;
+  skipping_ = holding_ = mid_line_ = false;
   shown_warnings_ = 0;
   hidden_warnings_ = 0;
   no_fields_.assign(pipeline->InputFields().size(), std::string());
@@ -185,6 +186,7 @@ void Driver::StartDocument(const Piece& p, const std::vector<std::string>& field
   if (!fields.empty()) pipeline_->SetDocumentFields(fields);
   pipeline_->BeginDocument(report_->documents++);
   skipping_ = false;
+  mid_line_ = false;
   doc_offset_ = p.offset;
   doc_line_ = p.line;
   reject_error_.clear();
@@ -255,12 +257,14 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
   if (holding_) ZHCLEAN_RETURN_IF_ERROR(Hold(p));
   if (skipping_) return holding_ && p.last ? EndDocument(p) : OkStatus();
   std::string_view data = p.data;
-  if (!p.last && (data.empty() || data.back() != '\n')) {
+  bool splits = !p.last && (data.empty() || data.back() != '\n');
+  if (splits && !mid_line_) {  // Once per line, at its first cut.
     ++report_->split_lines;
     Report(p, data.size(), true, /*warning=*/true,
            "line longer than the chunk size (" + std::to_string(options_->chunk_size) +
-               " bytes); split at a code-point boundary");
+               " bytes); split at code-point boundaries");
   }
+  mid_line_ = splits;
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
     if (options_->keep_invalid_utf8) {

@@ -187,12 +187,16 @@ TEST(StreamTest, LongLinesAreSplitAtCodePointsWithAWarning) {
   o.chunk_size = 16;
   std::string line;
   for (int i = 0; i < 40; ++i) line += "汉";
-  RunResult r = Clean(line + "\n", o);
+  RunResult r = Clean(line + "\n短\n" + line + "\n", o);
   ASSERT_TRUE(r.status.ok());
-  EXPECT_EQ(r.out, line + "\n");
-  EXPECT_GT(r.report.split_lines, 0u);
-  ASSERT_FALSE(r.diagnostics.empty());
-  EXPECT_NE(r.diagnostics[0].find("warning: line longer than the chunk size"), std::string::npos);
+  EXPECT_EQ(r.out, line + "\n短\n" + line + "\n");
+  // One warning per long line (each is cut 7 times), at its first cut.
+  EXPECT_EQ(r.report.split_lines, 2u);
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_NE(r.diagnostics[0].find("line 1): warning: line longer than the chunk size"),
+            std::string::npos)
+      << r.diagnostics[0];
+  EXPECT_NE(r.diagnostics[1].find("line 3): warning"), std::string::npos) << r.diagnostics[1];
 }
 
 TEST(StreamTest, OutputDoesNotDependOnChunkSize) {
