@@ -58,12 +58,21 @@ def main():
            "// Do not edit; do not commit.",
            '#include "ruby.h"', "", "namespace zhclean::internal {", "",
            "const ReadingEntry kReadingTable[] = {"]
+    # Offsets into one string rather than a pointer per row: pointers in a
+    # position-independent binary are relocated at every start-up (41,000
+    # of them, 160 written pages), offsets are read-only data.
+    text, offset = [], 0
     for cp in sorted(table):
         if table[cp]:
-            out.append('  {0x%X, "%s"},' % (cp, " ".join(table[cp])))
+            readings = " ".join(table[cp])
+            out.append("  {0x%X, %d}," % (cp, offset))
+            text.append(readings)
+            offset += len(readings.encode("utf-8")) + 1
     out += ["};", "",
             "const size_t kReadingTableSize = sizeof(kReadingTable) / sizeof(kReadingTable[0]);",
-            "", "}  // namespace zhclean::internal", ""]
+            "", "const char kReadingText[] ="]
+    out += ['    "%s\\0"' % r for r in text[:-1]]
+    out += ['    "%s";' % text[-1], "", "}  // namespace zhclean::internal", ""]
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         f.write("\n".join(out))
 

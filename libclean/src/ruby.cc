@@ -10,7 +10,7 @@ const char* LookupReadings(char32_t c) {
   const ReadingEntry* it = std::lower_bound(
       kReadingTable, end, c,
       [](const ReadingEntry& e, char32_t v) { return e.code_point < v; });
-  return it != end && it->code_point == c ? it->readings : nullptr;
+  return it != end && it->code_point == c ? kReadingText + it->readings : nullptr;
 }
 
 bool IsReadingOf(char32_t c, std::string_view syllable) {

@@ -5,6 +5,7 @@
 #define ZHCLEAN_SRC_RUBY_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "width.h"
@@ -16,10 +17,12 @@ namespace zhclean::internal {
 // scripts/gen_readings.py into ruby_readings_data.cc.
 struct ReadingEntry {
   char32_t code_point;
-  const char* readings;  // Tone-marked, NFC, lower case, space-separated.
+  uint32_t readings;  // Offset in kReadingText of its NUL-terminated readings.
 };
 extern const ReadingEntry kReadingTable[];  // Sorted by code_point.
 extern const size_t kReadingTableSize;
+// Tone-marked, NFC, lower case, space-separated readings, one after another.
+extern const char kReadingText[];
 
 // The readings of `c` ("huì kuài kuò"), or nullptr when Unihan has none.
 const char* LookupReadings(char32_t c);
