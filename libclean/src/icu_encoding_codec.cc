@@ -1,18 +1,18 @@
 // Double-byte legacy codecs for mojibake repair, on ICU converters.
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
-#include <unicode/uniset.h>
 
-#include <algorithm>
-#include <atomic>
 #include <memory>
-#include <mutex>
-#include <vector>
 
 #include "repair_codec.h"
 #include "utf8.h"
 
 namespace zhclean::internal {
+
+// Generated tables (codec_tables_data.cc in the build tree).
+extern const uint16_t kGbkCodes[0x10000];
+extern const uint16_t kGb18030Codes[0x10000];
+extern const uint16_t kBig5Codes[0x10000];
 
 namespace {
 
@@ -46,74 +46,15 @@ ConverterPtr Open(Legacy enc, bool strict) {
   return c;
 }
 
-// cp -> double-byte code for the BMP, built once with ICU.
-struct Table {
-  std::vector<uint16_t> code;
-};
-
-// Converts the BMP in one ICU call (a call per code point was most of the
-// start-up time): unmappable characters are skipped, and the offsets ICU
-// reports for each output byte say which code point it belongs to. Only
-// the code points the converter can map (with fallbacks: a superset of
-// what it converts) are passed: ICU's skip callback on the other 40,000 of
-// GBK's BMP cost three quarters of the build.
-Table BuildTable(Legacy enc) {
-  Table t;
-  t.code.assign(0x10000, 0);
-  ConverterPtr c = Open(enc, /*strict=*/true);
-  if (!c) return t;
-  UErrorCode status = U_ZERO_ERROR;
-  ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr,
-                        &status);
-  icu::UnicodeSet mappable;
-  ucnv_getUnicodeSet(c.get(), mappable.toUSet(), UCNV_ROUNDTRIP_AND_FALLBACK_SET, &status);
-  if (U_FAILURE(status)) return t;
-  std::vector<UChar> source;
-  source.reserve(0x10000);
-  for (int32_t r = 0; r < mappable.getRangeCount(); ++r) {
-    UChar32 end = std::min<UChar32>(mappable.getRangeEnd(r), 0xFFFF);
-    for (UChar32 cp = std::max<UChar32>(mappable.getRangeStart(r), 0x80); cp <= end; ++cp) {
-      if (cp < 0xD800 || cp > 0xDFFF) source.push_back(static_cast<UChar>(cp));
-    }
+// cp -> one- or two-byte code for the BMP, generated from ICU's
+// converters at build time (libclean/gen/gen_codec_tables.cc).
+const uint16_t* CodeTable(Legacy enc) {
+  switch (enc) {
+    case Legacy::kGbk: return kGbkCodes;
+    case Legacy::kGb18030: return kGb18030Codes;
+    case Legacy::kBig5: return kBig5Codes;
   }
-  // Not zero-filled: ICU writes the first n bytes and offsets, and only
-  // those are read (zero-filling 1.25 MB touched pages ICU never uses).
-  size_t capacity = source.size() * 4;
-  std::unique_ptr<char[]> bytes(new char[capacity]);
-  std::unique_ptr<int32_t[]> offsets(new int32_t[capacity]);
-  char* target = bytes.get();
-  const UChar* src = source.data();
-  ucnv_fromUnicode(c.get(), &target, target + capacity, &src, src + source.size(),
-                   offsets.get(), /*flush=*/true, &status);
-  if (U_FAILURE(status)) return t;
-  size_t n = static_cast<size_t>(target - bytes.get());
-  for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && offsets[j] == offsets[i]) ++j;
-    unsigned b0 = static_cast<unsigned char>(bytes[i]);
-    if (j - i <= 2 && offsets[i] >= 0) {
-      t.code[source[static_cast<size_t>(offsets[i])]] = static_cast<uint16_t>(
-          j - i == 1 ? b0 : (b0 << 8) | static_cast<unsigned char>(bytes[i + 1]));
-    }
-    i = j;
-  }
-  return t;
-}
-
-const Table& GetTable(Legacy enc) {
-  static std::once_flag once[3];
-  static Table tables[3];
-  // Set once a table is built: later lookups skip call_once (DoubleByteCode
-  // runs for every character the repair hypotheses look at).
-  static std::atomic<const Table*> ready[3];
-  int i = static_cast<int>(enc);
-  const Table* t = ready[i].load(std::memory_order_acquire);
-  if (t != nullptr) return *t;
-  std::call_once(once[i], [i, enc] {
-    tables[i] = BuildTable(enc);
-    ready[i].store(&tables[i], std::memory_order_release);
-  });
-  return tables[i];
+  return kGbkCodes;
 }
 
 // One converter per encoding and mode per thread: opening one per call
@@ -157,18 +98,18 @@ void AppendUtf16AsUtf8(const std::u16string& u, std::string* out) {
 
 uint16_t DoubleByteCode(Legacy enc, char32_t cp) {
   if (cp >= 0x10000) return 0;
-  return GetTable(enc).code[cp];
+  return CodeTable(enc)[cp];
 }
 
 bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
-  const Table& t = GetTable(enc);
+  const uint16_t* table = CodeTable(enc);
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (c < 0x80) {
       out->push_back(static_cast<char>(c));
       continue;
     }
-    uint16_t code = c < 0x10000 ? t.code[c] : 0;
+    uint16_t code = c < 0x10000 ? table[c] : 0;
     if (code == 0) return false;
     if (code >= 0x100) out->push_back(static_cast<char>(code >> 8));
     out->push_back(static_cast<char>(code & 0xFF));

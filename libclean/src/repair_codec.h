@@ -18,8 +18,8 @@ enum class Legacy {
 
 // The code of `cp` (a BMP code point >= U+0080) in `enc`: a double-byte
 // code with the lead byte in the high 8 bits, a single byte >= 0x80 (the
-// euro sign in windows-936), or 0 when `cp` has no code there. Table lookup,
-// built once per process. Thread-safe.
+// euro sign in windows-936), or 0 when `cp` has no code there. Lookup in a
+// table generated from ICU at build time.
 uint16_t DoubleByteCode(Legacy enc, char32_t cp);
 
 // Encodes valid UTF-8 `text` strictly (ASCII as itself, everything else
