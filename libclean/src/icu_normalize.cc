@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "escapes.h"
+#include "non_han_bytes.h"
 #include "ruby.h"
 #include "utf8.h"
 #include "width.h"
@@ -253,6 +254,8 @@ uint16_t NormalizeStage::PassMask(std::string_view text) const {
 // One pass over the bytes of `text`: the run of whole lines at its start
 // that no pass would change (SegmentMask() 0 for each), then the length
 // (with its '\n') and SegmentMask() of the next line, 0 when incomplete.
+// Only ASCII bytes and lead bytes outside U+4000-9FFF are looked at, found
+// a block at a time: clean Chinese text is mostly neither.
 NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = begin + text.size();
@@ -260,28 +263,38 @@ NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
   const uint16_t crlf = line_ends_ == LineEnds::kLf ? Bit(Pass::kCrlf) & enabled_ : 0;
   LineRun run;
   uint16_t mask = 0;
-  for (const unsigned char* p = begin; p < end;) {
-    unsigned b = *p;
+  // Takes the byte at q (ASCII or a lead byte); true at the end of the
+  // first line that some pass may change.
+  auto visit = [&](const unsigned char* q) {
+    unsigned b = *q;
     if (b == '\n') {
       mask &= enabled_;
-      if (p > begin && p[-1] == '\r') mask |= crlf;
-      ++p;
+      if (q > begin && q[-1] == '\r') mask |= crlf;
+      size_t line_end = static_cast<size_t>(q + 1 - begin);
       if (mask != 0) {
-        run.next_line = static_cast<size_t>(p - begin) - run.untouched;
+        run.next_line = line_end - run.untouched;
         run.next_mask = mask;
-        break;
+        return true;
       }
-      run.untouched = static_cast<size_t>(p - begin);
+      run.untouched = line_end;
     } else if (b < 0x80) {
       mask |= bmp[b];
-      ++p;
-    } else if (b >= 0xE4 && b <= 0xE9) {
-      p += 3;
     } else {
       size_t len;
-      mask |= NonAsciiMask(p, end, bmp, *folder_, &len);
-      p += len;
+      mask |= NonAsciiMask(q, end, bmp, *folder_, &len);
     }
+    return false;
+  };
+  const unsigned char* p = begin;
+  for (; end - p >= internal::kNonHanBlock; p += internal::kNonHanBlock) {
+    for (uint32_t bits = internal::NonHanLeadBits(p); bits != 0; bits &= bits - 1) {
+      if (visit(p + __builtin_ctz(bits))) return run;
+    }
+  }
+  for (; p < end; ++p) {
+    unsigned b = *p;
+    bool skip = (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
+    if (!skip && visit(p)) return run;
   }
   return run;
 }

@@ -1,6 +1,7 @@
 // The normalize stage end to end: the ruby golden of samples/001, zero
 // changes on clean corpora, chunk-boundary invariance, idempotence, edit
 // offsets and the option switches.
+#include "non_han_bytes.h"
 #include "unit/test_util.h"
 #include "zhclean/normalize.h"
 
@@ -456,3 +457,18 @@ TEST(NormalizePropertyTest, InvalidUtf8DoesNotCrash) {
 
 }  // namespace
 }  // namespace zhclean
+
+// The block classifier behind the stage's line scan agrees with its
+// definition for every byte value in every position of a block.
+TEST(NonHanLeadBitsTest, EveryByteInEveryPosition) {
+  for (int pos = 0; pos < zhclean::internal::kNonHanBlock; ++pos) {
+    for (int b = 0; b < 256; ++b) {
+      unsigned char block[zhclean::internal::kNonHanBlock];
+      for (int i = 0; i < zhclean::internal::kNonHanBlock; ++i) block[i] = 0xA5;  // Continuation.
+      block[pos] = static_cast<unsigned char>(b);
+      bool skipped = (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
+      EXPECT_EQ(zhclean::internal::NonHanLeadBits(block), skipped ? 0u : 1u << pos)
+          << "byte " << b << " at " << pos;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// Finds, sixteen bytes at a time, the bytes of UTF-8 text that are not
+// part of a character in U+4000-9FFF: the fast paths that leave Han text
+// alone look only at those.
+#ifndef ZHCLEAN_SRC_NON_HAN_BYTES_H_
+#define ZHCLEAN_SRC_NON_HAN_BYTES_H_
+
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace zhclean::internal {
+
+constexpr int kNonHanBlock = 16;
+
+// Bit i is set when p[i] is ASCII or the lead byte of a code point outside
+// U+4000-9FFF; clear for continuation bytes (0x80-0xBF) and the lead bytes
+// 0xE4-0xE9 of U+4000-9FFF. Reads p[0..15].
+inline uint32_t NonHanLeadBits(const unsigned char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // As signed bytes, continuation bytes are -128..-65; shifted by -0x64,
+  // the Han leads 0xE4-0xE9 become -128..-123.
+  __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+  __m128i han = _mm_cmplt_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x64)), _mm_set1_epi8(-122));
+  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(cont, han))) & 0xFFFF;
+#else
+  uint32_t bits = 0;
+  for (int i = 0; i < kNonHanBlock; ++i) {
+    unsigned b = p[i];
+    bool skip = (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
+    if (!skip) bits |= 1u << i;
+  }
+  return bits;
+#endif
+}
+
+}  // namespace zhclean::internal
+
+#endif  // ZHCLEAN_SRC_NON_HAN_BYTES_H_
