@@ -36,7 +36,7 @@ namespace internal {
 
 // Text is read (and cleaned) in pieces of about this size; a line may still
 // be as long as the chunk size (record_reader.h, block_size).
-constexpr size_t kReadBlock = 256 << 10;
+constexpr size_t kReadBlock = 64 << 10;
 
 class Driver {
  public:
