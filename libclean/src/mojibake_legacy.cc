@@ -63,16 +63,21 @@ const std::vector<Codepage>& Codepages() {
 const SingleByteMasks& GetSingleByteMasks() {
   static const SingleByteMasks* masks = [] {
     auto* m = new SingleByteMasks();  // Never freed.
-    m->lead.assign(0x10000, 0);
-    m->cont.assign(0x10000, 0);
+    m->blocks.resize(1);
     const std::vector<Codepage>& cps = Codepages();
     for (size_t k = 0; k < cps.size(); ++k) {
       for (int i = 0; i < 128; ++i) {
         char32_t c = cps[k].high[i];
         int b = 0x80 + i;
         if (c == 0 || c >= 0x10000) continue;
-        if (b >= 0xC2 && b <= 0xF4) m->lead[c] |= static_cast<uint16_t>(1u << k);
-        if (b <= 0xBF) m->cont[c] |= static_cast<uint16_t>(1u << k);
+        uint16_t& page = m->page[c >> 8];
+        if (page == 0) {
+          page = static_cast<uint16_t>(m->blocks.size());
+          m->blocks.emplace_back();
+        }
+        SingleByteMasks::Bits& bits = m->blocks[page][c & 0xFF];
+        if (b >= 0xC2 && b <= 0xF4) bits.lead |= static_cast<uint16_t>(1u << k);
+        if (b <= 0xBF) bits.cont |= static_cast<uint16_t>(1u << k);
       }
     }
     return m;

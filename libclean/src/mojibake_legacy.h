@@ -31,8 +31,16 @@ bool SingleByteHighChars(const char* icu_name, HighChars* high);
 // point shows a UTF-8 lead byte (0xC2..0xF4) or a continuation byte
 // (0x80..0xBF). A line needs a look when a character with a lead bit is
 // followed by one with the same continuation bit.
+// Two levels, since the eight codepages show fewer than a thousand code
+// points: page[c >> 8] picks a block of 256 code points, block 0 all zero.
 struct SingleByteMasks {
-  std::vector<uint16_t> lead, cont;  // Indexed by code point < 0x10000.
+  struct Bits {
+    uint16_t lead = 0, cont = 0;
+  };
+  std::array<uint16_t, 256> page{};
+  std::vector<std::array<Bits, 256>> blocks;
+  // `c` < 0x10000.
+  const Bits& At(char32_t c) const { return blocks[page[c >> 8]][c & 0xFF]; }
 };
 const SingleByteMasks& GetSingleByteMasks();
 

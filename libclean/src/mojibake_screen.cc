@@ -198,11 +198,12 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       if (first) return flags;
     }
     lost = c == 0xFFFD;
-    if (single_lead & single.cont[c]) {
+    const SingleByteMasks::Bits& bits = single.At(c);
+    if (single_lead & bits.cont) {
       flags |= kScreenSingleByte;
       if (first) return flags;
     }
-    single_lead = single.lead[c];
+    single_lead = bits.lead;
     const std::array<uint8_t, 2>& k = t.pair[c];
     if (k[0] != kUnmapped) {
       latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
