@@ -1,6 +1,7 @@
 // The normalize stage: runs the enabled passes over each line, in a fixed
 // order, and records every edit at its offset in the stage's input.
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 #include "escapes.h"
@@ -118,7 +119,6 @@ class NormalizeStage : public Stage {
   NormalizeOptions options_;
   std::unique_ptr<UnicodeFolder> folder_;
   std::vector<Pass> passes_;
-  const std::vector<uint16_t>* bmp_mask_ = nullptr;  // Shared, immutable.
   uint16_t enabled_ = 0;  // Bits of the enabled passes.
   // Set by the document's first line: only an LF document gets its stray
   // CR LF line ends converted; a CRLF file keeps them.
@@ -172,21 +172,24 @@ uint16_t CharMask(char32_t c, const UnicodeFolder& folder) {
   return m;
 }
 
-// CharMask() of every BMP code point, computed once per process; 0 for
-// U+4000-9FFF, which PassMask() skips unseen.
-const std::vector<uint16_t>* BmpMaskTable(const UnicodeFolder& folder) {
-  static const std::vector<uint16_t> table = [&folder] {
-    std::vector<uint16_t> t(0x10000, 0);
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      if (c < 0x4000 || c > 0x9FFF) t[c] = CharMask(c, folder);
-    }
-    return t;
-  }();
-  return &table;
+// CharMask() of each BMP code point with kKnown set, 0 until first asked:
+// a text meets a few hundred distinct code points, and filling all 64K at
+// start-up was a sixth of zh-repair's start-up time. Threads that race on
+// an entry store the same value.
+constexpr uint16_t kKnown = 0x8000;
+std::atomic<uint16_t> bmp_masks[0x10000];
+
+// CharMask() of `c` < 0x10000, with kKnown set.
+inline uint16_t BmpMask(char32_t c, const UnicodeFolder& folder) {
+  uint16_t m = bmp_masks[c].load(std::memory_order_relaxed);
+  if (m == 0) {
+    m = static_cast<uint16_t>(CharMask(c, folder) | kKnown);
+    bmp_masks[c].store(m, std::memory_order_relaxed);
+  }
+  return m;
 }
 
 void NormalizeStage::BuildTriggers() {
-  bmp_mask_ = BmpMaskTable(*folder_);
   enabled_ = 0;
   for (Pass pass : passes_) enabled_ |= Bit(pass);
 }
@@ -223,28 +226,26 @@ inline char32_t DecodeAt(const unsigned char* p, const unsigned char* end,
 
 // The mask of the code point at p[0] (>= 0x80); sets *len.
 inline uint16_t NonAsciiMask(const unsigned char* p, const unsigned char* end,
-                             const std::vector<uint16_t>& bmp,
                              const UnicodeFolder& folder, size_t* len) {
   char32_t c = DecodeAt(p, end, len);
-  return c < 0x10000 ? bmp[c] : CharMask(c, folder);
+  return c < 0x10000 ? BmpMask(c, folder) : CharMask(c, folder);
 }
 
 // The passes that may act on `text`; 0 for text to copy as it is.
 uint16_t NormalizeStage::PassMask(std::string_view text) const {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = p + text.size();
-  const std::vector<uint16_t>& bmp = *bmp_mask_;
   uint16_t mask = 0;
   while (p < end) {
     unsigned b = *p;
     if (b < 0x80) {
-      mask |= bmp[b];
+      mask |= BmpMask(b, *folder_);
       ++p;
     } else if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, never acted on.
       p += 3;
     } else {
       size_t len;
-      mask |= NonAsciiMask(p, end, bmp, *folder_, &len);
+      mask |= NonAsciiMask(p, end, *folder_, &len);
       p += len;
     }
   }
@@ -259,7 +260,6 @@ uint16_t NormalizeStage::PassMask(std::string_view text) const {
 NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = begin + text.size();
-  const std::vector<uint16_t>& bmp = *bmp_mask_;
   const uint16_t crlf = line_ends_ == LineEnds::kLf ? Bit(Pass::kCrlf) & enabled_ : 0;
   LineRun run;
   uint16_t mask = 0;
@@ -278,10 +278,10 @@ NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
       }
       run.untouched = line_end;
     } else if (b < 0x80) {
-      mask |= bmp[b];
+      mask |= BmpMask(b, *folder_);
     } else {
       size_t len;
-      mask |= NonAsciiMask(q, end, bmp, *folder_, &len);
+      mask |= NonAsciiMask(q, end, *folder_, &len);
     }
     return false;
   };

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
 
+#include <atomic>
 #include <vector>
 
 #include "utf8.h"
@@ -18,7 +19,6 @@ struct UnicodeFolder::Impl {
   // anywhere; the radical pass maps them inside Han text only.
   icu::UnicodeSet filter;
   std::unique_ptr<icu::FilteredNormalizer2> filtered_nfc;
-  const std::vector<bool>* safe_bmp = nullptr;  // NfcSafe() for the BMP.
 };
 
 namespace {
@@ -30,20 +30,22 @@ bool ComputeNfcSafe(const icu::Normalizer2& n2, UChar32 c) {
          U_SUCCESS(status);
 }
 
-// Computed once per process (about 64K quick checks); immutable after.
+// NfcSafe() of each BMP code point: 0 until first asked, then 1 (safe) or
+// 2. Every folder has the same filter, so one table serves them all;
+// threads that race on an entry store the same value.
+std::atomic<uint8_t> safe_bmp[0x10000];
+
 // The filtered normalizer leaves a code point outside `filter` alone (safe)
 // and answers for the others as plain NFC does; asking plain NFC here is
 // ten times cheaper than FilteredNormalizer2's per-string span.
-const std::vector<bool>* SafeBmpTable(const icu::Normalizer2& nfc,
-                                      const icu::UnicodeSet& filter) {
-  static const std::vector<bool> table = [&nfc, &filter] {
-    std::vector<bool> t(0x10000);
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      t[c] = (c >= 0xD800 && c <= 0xDFFF) || !filter.contains(c) || ComputeNfcSafe(nfc, c);
-    }
-    return t;
-  }();
-  return &table;
+bool BmpNfcSafe(const icu::Normalizer2& nfc, const icu::UnicodeSet& filter, UChar32 c) {
+  uint8_t v = safe_bmp[c].load(std::memory_order_relaxed);
+  if (v == 0) {
+    bool safe = (c >= 0xD800 && c <= 0xDFFF) || !filter.contains(c) || ComputeNfcSafe(nfc, c);
+    v = safe ? 1 : 2;
+    safe_bmp[c].store(v, std::memory_order_relaxed);
+  }
+  return v == 1;
 }
 
 }  // namespace
@@ -67,12 +69,11 @@ StatusOr<std::unique_ptr<UnicodeFolder>> UnicodeFolder::Create() {
   impl->filter.freeze();
   impl->filtered_nfc =
       std::make_unique<icu::FilteredNormalizer2>(*impl->nfc, impl->filter);
-  impl->safe_bmp = SafeBmpTable(*impl->nfc, impl->filter);
   return std::unique_ptr<UnicodeFolder>(new UnicodeFolder(std::move(impl)));
 }
 
 bool UnicodeFolder::NfcSafe(char32_t c) const {
-  if (c < 0x10000) return (*impl_->safe_bmp)[c];
+  if (c < 0x10000) return BmpNfcSafe(*impl_->nfc, impl_->filter, static_cast<UChar32>(c));
   return IsHan(c) ||
          ComputeNfcSafe(*impl_->filtered_nfc, static_cast<UChar32>(c));
 }
