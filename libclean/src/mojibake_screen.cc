@@ -5,9 +5,9 @@
 // as Big5 always loses bytes (0x80-0xA0 are neither Big5 leads nor
 // trails), so its U+FFFD marks are what send a line to the slow path.
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
-#include <vector>
 
 #include "mojibake.h"
 #include "mojibake_legacy.h"
@@ -70,7 +70,6 @@ constexpr int kGbkStates = kStates * 4;
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
   std::array<std::array<uint8_t, kPairs>, kGbkStates> gbk;
-  std::vector<std::array<uint8_t, 2>> pair;  // Per BMP code point: cp1252, GBK.
 };
 
 void BuildGbkAutomaton(Tables* t) {
@@ -105,14 +104,31 @@ const Tables& GetTables() {
       t.step[s][kUnmapped] = {0, kReset};
     }
     BuildGbkAutomaton(&t);
-    t.pair.resize(0x10000);
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
-      t.pair[c][0] = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
-      t.pair[c][1] = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kGbk, c)) : kUnmapped;
-    }
   });
   return t;
+}
+
+// Per BMP code point, the pair codes of its cp1252 byte (high byte) and
+// its GBK code (low byte), with bit 15 set; 0 until the code point is first
+// met (filling all 64K was a tenth of zh-repair's start-up). Threads that
+// race on an entry store the same value.
+constexpr uint16_t kKnownPairs = 0x8000;
+std::atomic<uint16_t> pair_codes[0x10000];
+
+struct Pairs {
+  uint8_t latin, gbk;
+};
+
+inline Pairs PairsOf(char32_t c) {
+  uint16_t v = pair_codes[c].load(std::memory_order_relaxed);
+  if (v == 0) {
+    int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
+    uint8_t k0 = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
+    uint8_t k1 = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kGbk, c)) : kUnmapped;
+    v = static_cast<uint16_t>(kKnownPairs | k0 << 8 | k1);
+    pair_codes[c].store(v, std::memory_order_relaxed);
+  }
+  return {static_cast<uint8_t>((v >> 8) & 0x7F), static_cast<uint8_t>(v & 0xFF)};
 }
 
 struct Hypothesis {
@@ -155,7 +171,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      gbk = t.gbk[gbk][t.pair[c][1]];
+      gbk = t.gbk[gbk][PairsOf(c).gbk];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
         if (first) return flags;
@@ -204,9 +220,9 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       if (first) return flags;
     }
     single_lead = bits.lead;
-    const std::array<uint8_t, 2>& k = t.pair[c];
-    if (k[0] != kUnmapped) {
-      latin.Apply(t.step[latin.state][k[0]], kLong | kShort);
+    Pairs k = PairsOf(c);
+    if (k.latin != kUnmapped) {
+      latin.Apply(t.step[latin.state][k.latin], kLong | kShort);
       if (latin.run >= 1 || ++latin_chars >= 4) {
         flags |= kScreenLatin;
         if (first) return flags;
@@ -215,7 +231,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
     }
-    gbk = t.gbk[gbk][k[1]];
+    gbk = t.gbk[gbk][k.gbk];
     if (gbk % 4 == kGbkRun) {
       flags |= kScreenGbk;
       if (first) return flags;
