@@ -103,10 +103,19 @@ class LineCostScope {
   LineCostScope& operator=(const LineCostScope&) = delete;
 };
 
+// Table entries are fetched this many characters ahead of their use.
+constexpr size_t kPrefetchAhead = 8;
+
 void PriceLine(const std::vector<Char>& chars) {
   line_prefix.assign(chars.size() + 1, 0);
+  for (size_t i = 1; i < std::min(kPrefetchAhead, chars.size()); ++i) {
+    PrefetchCharCost(chars[i - 1].cp, chars[i].cp);
+  }
   char32_t prev = '\n';
   for (size_t i = 0; i < chars.size(); ++i) {
+    if (i + kPrefetchAhead < chars.size()) {
+      PrefetchCharCost(chars[i + kPrefetchAhead - 1].cp, chars[i + kPrefetchAhead].cp);
+    }
     line_prefix[i + 1] = line_prefix[i] + CharCost(prev, chars[i].cp);
     prev = chars[i].cp;
   }
@@ -132,14 +141,20 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
 
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text) {
-  char32_t prev = begin > 0 ? chars[begin - 1].cp : '\n';
+  thread_local std::vector<char32_t> cps;
+  cps.clear();
+  cps.push_back(begin > 0 ? chars[begin - 1].cp : '\n');
+  for (size_t i = 0; i < text.size();) cps.push_back(NextCodePoint(text, &i));
+  if (end < chars.size()) cps.push_back(chars[end].cp);
+  size_t n = cps.size();
+  for (size_t i = 1; i < std::min(kPrefetchAhead, n); ++i) PrefetchCharCost(cps[i - 1], cps[i]);
   int cost = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    cost += CharCost(prev, c);
-    prev = c;
+  for (size_t i = 1; i < n; ++i) {
+    if (i + kPrefetchAhead < n) {
+      PrefetchCharCost(cps[i + kPrefetchAhead - 1], cps[i + kPrefetchAhead]);
+    }
+    cost += CharCost(cps[i - 1], cps[i]);
   }
-  if (end < chars.size()) cost += CharCost(prev, chars[end].cp);
   return cost;
 }
 

@@ -12,9 +12,6 @@ extern const uint8_t kHanUnigramCost[0xA000 - 0x3400];
 extern const uint32_t kRareHanKeys[];
 extern const uint8_t kRareHanCost[];
 extern const size_t kRareHanCount;
-extern const uint32_t kBigramStart[];      // Per first char - 0x3400, + end.
-extern const uint16_t kBigramSecond[];     // Second char - 0x3400, sorted.
-extern const uint8_t kBigramSecondCost[];
 extern const uint64_t kBigramOtherKeys[];  // (first << 21) | second, sorted.
 extern const uint8_t kBigramOtherCost[];
 extern const size_t kBigramOtherCount;
@@ -43,16 +40,18 @@ bool SloppyCp1252Lead(char32_t c) {
 constexpr char32_t kDenseLo = 0x3400, kDenseHi = 0xA000;
 
 // -1 when the pair was not seen. The generated tables are flat and
-// ready to use (nothing is built at start-up): a bucket per first
-// character holds the sorted second characters.
+// ready to use (nothing is built at start-up): pairs of characters in
+// [kDenseLo, kDenseHi) sit in an open-addressing hash table, one probe
+// (one cache line) for most lookups, seen or not.
 int BigramCost(char32_t a, char32_t b) {
   if (a >= kDenseLo && a < kDenseHi && b >= kDenseLo && b < kDenseHi) {
-    const uint16_t* lo = kBigramSecond + kBigramStart[a - kDenseLo];
-    const uint16_t* hi = kBigramSecond + kBigramStart[a - kDenseLo + 1];
-    auto key = static_cast<uint16_t>(b - kDenseLo);
-    const uint16_t* it = std::lower_bound(lo, hi, key);
-    if (it == hi || *it != key) return -1;
-    return kBigramSecondCost[it - kBigramSecond];
+    uint32_t key = BigramKey(a, b);
+    constexpr uint32_t kMask = (1u << kBigramHashBits) - 1;
+    for (uint32_t i = BigramSlot(key);; i = (i + 1) & kMask) {
+      uint32_t slot = kBigramHashKey[i];
+      if (slot == key + 1) return kBigramHashCost[i];
+      if (slot == 0) return -1;
+    }
   }
   const uint64_t* end = kBigramOtherKeys + kBigramOtherCount;
   uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
