@@ -64,12 +64,16 @@ Step StepByte(uint8_t state, uint8_t cls) {
 
 // The GBK hypothesis as one automaton: state * 4 + completed 3-byte
 // sequences in a row (capped at kGbkRun), so a character costs one lookup.
+// Indexed [pair code][state]: the row is known before the state is, so the
+// chain from one character to the next is a single load.
 constexpr int kGbkRun = 3;
 constexpr int kGbkStates = kStates * 4;
+constexpr int kGbkRow = 32;
+static_assert(kGbkStates <= kGbkRow);
 
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
-  std::array<std::array<uint8_t, kPairs>, kGbkStates> gbk;
+  std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
 };
 
 void BuildGbkAutomaton(Tables* t) {
@@ -78,7 +82,7 @@ void BuildGbkAutomaton(Tables* t) {
       const Step& s = t->step[g / 4][k];
       int run = (s.events & kReset) ? 0 : g % 4;
       if (s.events & kLong) run = run < kGbkRun ? run + 1 : kGbkRun;
-      t->gbk[g][k] = static_cast<uint8_t>(s.state * 4 + run);
+      t->gbk[k][g] = static_cast<uint8_t>(s.state * 4 + run);
     }
   }
 }
@@ -171,7 +175,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      gbk = t.gbk[gbk][PairsOf(c).gbk];
+      gbk = t.gbk[PairsOf(c).gbk][gbk];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
         if (first) return flags;
@@ -190,7 +194,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
         continue;
       }
       if (latin.state) latin.Apply(t.step[latin.state][ascii_pair], kLong | kShort);
-      if (gbk >= 4) gbk = t.gbk[gbk][ascii_pair];
+      if (gbk >= 4) gbk = t.gbk[ascii_pair][gbk];
       if (b < 0x40 || b > 0x7E) latin_chars = 0;
       lost = b == '?';
       continue;
@@ -231,7 +235,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
     }
-    gbk = t.gbk[gbk][k.gbk];
+    gbk = t.gbk[k.gbk][gbk];
     if (gbk % 4 == kGbkRun) {
       flags |= kScreenGbk;
       if (first) return flags;
