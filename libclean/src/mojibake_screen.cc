@@ -74,6 +74,9 @@ static_assert(kGbkStates <= kGbkRow);
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
   std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
+  // GBK pair codes of U+4000-9FFF, the screen's hot path: 24 kB built at
+  // start-up keep it free of the first-use check of PairsOf().
+  std::array<uint8_t, 0x6000> han_gbk;
 };
 
 void BuildGbkAutomaton(Tables* t) {
@@ -108,6 +111,9 @@ const Tables& GetTables() {
       t.step[s][kUnmapped] = {0, kReset};
     }
     BuildGbkAutomaton(&t);
+    for (char32_t c = 0x4000; c < 0xA000; ++c) {
+      t.han_gbk[c - 0x4000] = PairOf(DoubleByteCode(Legacy::kGbk, c));
+    }
   });
   return t;
 }
@@ -175,7 +181,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      gbk = t.gbk[PairsOf(c).gbk][gbk];
+      gbk = t.gbk[t.han_gbk[c - 0x4000]][gbk];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
         if (first) return flags;
