@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <utility>
 
 #include "mojibake_internal.h"
 #include "mojibake_legacy.h"
@@ -158,6 +158,66 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
   return cost;
 }
 
+namespace {
+
+// True when `fixes` are in order and apart: then every one is kept.
+bool Disjoint(const std::vector<MojibakeFix>& fixes) {
+  for (size_t i = 1; i < fixes.size(); ++i) {
+    if (fixes[i - 1].end > fixes[i].begin) return false;
+  }
+  return true;
+}
+
+// Per candidate, the summed gain of all candidates of its rule.
+std::vector<int> RuleGains(const std::vector<MojibakeFix>& candidates) {
+  std::vector<std::pair<std::string_view, int>> sums;  // A few rules.
+  std::vector<int> gains;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const MojibakeFix& c : candidates) {
+      auto it = std::find_if(sums.begin(), sums.end(),
+                             [&c](const auto& r) { return r.first == c.rule; });
+      if (it == sums.end()) it = sums.insert(it, {c.rule, 0});
+      if (pass == 0) it->second += c.cost_before - c.cost_after;
+      if (pass == 1) gains.push_back(it->second);
+    }
+  }
+  return gains;
+}
+
+// Overlaps go to the hypothesis that explains most of the line, then to
+// the larger gain; appends the kept candidates to *fixes by position.
+void ChooseFixes(std::vector<MojibakeFix>* candidates, std::vector<MojibakeFix>* fixes) {
+  if (Disjoint(*candidates)) {
+    for (MojibakeFix& f : *candidates) fixes->push_back(std::move(f));
+    return;
+  }
+  std::vector<int> rule_gain = RuleGains(*candidates);
+  struct Key {
+    int rule_gain, gain;
+    size_t index;
+  };
+  std::vector<Key> keys;
+  for (size_t i = 0; i < candidates->size(); ++i) {
+    const MojibakeFix& c = (*candidates)[i];
+    keys.push_back({rule_gain[i], c.cost_before - c.cost_after, i});
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.rule_gain != b.rule_gain ? a.rule_gain > b.rule_gain : a.gain > b.gain;
+  });
+  std::vector<MojibakeFix> chosen;
+  for (const Key& k : keys) {
+    MojibakeFix& c = (*candidates)[k.index];
+    bool free = std::none_of(chosen.begin(), chosen.end(),
+                             [&c](const MojibakeFix& f) { return Overlaps(c, f); });
+    if (free) chosen.push_back(std::move(c));
+  }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const MojibakeFix& a, const MojibakeFix& b) { return a.begin < b.begin; });
+  for (MojibakeFix& f : chosen) fixes->push_back(std::move(f));
+}
+
+}  // namespace
+
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   unsigned flags = ScreenFlags(line);
   if (flags == 0) return;
@@ -168,25 +228,7 @@ void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
   if (flags & kScreenLostByte) FindShiftedMojibake(chars, &candidates);
   if ((flags & kScreenSingleByte) && !(flags & kScreenLatin)) FindSingleByteMojibake(chars, &candidates);
-  // Overlaps go to the hypothesis that explains most of the line, then to
-  // the larger gain.
-  std::map<std::string_view, int> rule_gain;
-  for (const MojibakeFix& c : candidates) rule_gain[c.rule] += c.cost_before - c.cost_after;
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&rule_gain](const MojibakeFix& a, const MojibakeFix& b) {
-                     int ra = rule_gain[a.rule], rb = rule_gain[b.rule];
-                     if (ra != rb) return ra > rb;
-                     return a.cost_before - a.cost_after > b.cost_before - b.cost_after;
-                   });
-  std::vector<MojibakeFix> chosen;
-  for (MojibakeFix& c : candidates) {
-    bool free = std::none_of(chosen.begin(), chosen.end(),
-                             [&c](const MojibakeFix& f) { return Overlaps(c, f); });
-    if (free) chosen.push_back(std::move(c));
-  }
-  std::sort(chosen.begin(), chosen.end(),
-            [](const MojibakeFix& a, const MojibakeFix& b) { return a.begin < b.begin; });
-  for (MojibakeFix& f : chosen) fixes->push_back(std::move(f));
+  ChooseFixes(&candidates, fixes);
 }
 
 void AppendFixed(std::string_view line, const std::vector<MojibakeFix>& fixes,
