@@ -78,19 +78,24 @@ bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) 
 
 }  // namespace
 
+// Walks the line once; only the characters of a run are kept.
 void FindGarbage(std::string_view line, std::vector<GarbageRun>* runs) {
-  std::vector<Char> chars = SplitChars(line);
-  for (size_t i = 0; i < chars.size();) {
-    if (!GarbageChar(chars[i].cp)) {
-      ++i;
+  if (line.size() > kMaxCharsLine) return;
+  thread_local std::vector<Char> run;
+  run.clear();
+  for (size_t i = 0;;) {
+    size_t start = i;
+    bool more = i < line.size();
+    char32_t c = more ? NextCodePoint(line, &i) : 0;
+    if (more && GarbageChar(c)) {
+      run.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start)});
       continue;
     }
-    size_t j = i;
-    while (j < chars.size() && GarbageChar(chars[j].cp)) ++j;
-    if (j - i >= kMinGarbageChars && LooksLikeGarbage(chars, i, j)) {
-      runs->push_back({chars[i].pos, chars[j - 1].pos + chars[j - 1].len});
+    if (run.size() >= kMinGarbageChars && LooksLikeGarbage(run, 0, run.size())) {
+      runs->push_back({run.front().pos, run.back().pos + run.back().len});
     }
-    i = j;
+    run.clear();
+    if (!more) break;
   }
 }
 

@@ -53,14 +53,19 @@ char32_t SloppyCp1252Char(unsigned char b) {
   return b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
 }
 
-std::vector<Char> SplitChars(std::string_view line) {
-  std::vector<Char> chars;
-  chars.reserve(line.size());
+void SplitChars(std::string_view line, std::vector<Char>* chars) {
+  chars->clear();
+  chars->reserve(line.size());
   for (size_t i = 0; i < line.size();) {
     size_t start = i;
     char32_t c = NextCodePoint(line, &i);
-    chars.push_back({c, start, i - start});
+    chars->push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start)});
   }
+}
+
+std::vector<Char> SplitChars(std::string_view line) {
+  std::vector<Char> chars;
+  SplitChars(line, &chars);
   return chars;
 }
 
@@ -219,9 +224,11 @@ void ChooseFixes(std::vector<MojibakeFix>* candidates, std::vector<MojibakeFix>*
 }  // namespace
 
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
+  if (line.size() > kMaxCharsLine) return;
   unsigned flags = ScreenFlags(line);
   if (flags == 0) return;
-  std::vector<Char> chars = SplitChars(line);
+  thread_local std::vector<Char> chars;  // Storage reused from line to line.
+  SplitChars(line, &chars);
   std::vector<MojibakeFix> candidates;
   LineCostScope costs(chars);
   if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);

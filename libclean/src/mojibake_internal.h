@@ -3,6 +3,7 @@
 #define ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,14 +15,18 @@ namespace zhclean::internal {
 // Required improvement, in quarter-nats, before a reading replaces a span.
 constexpr int kMinGain = 12;
 
+// 12 bytes: lines longer than kMaxCharsLine are not examined.
 struct Char {
   char32_t cp;
-  size_t pos;  // Byte offset in the line.
-  size_t len;  // UTF-8 length.
+  uint32_t pos;  // Byte offset in the line.
+  uint32_t len;  // UTF-8 length.
 };
+constexpr size_t kMaxCharsLine = UINT32_MAX;
 
-// Splits valid UTF-8 into code points.
+// Splits valid UTF-8 (at most kMaxCharsLine bytes) into code points.
 std::vector<Char> SplitChars(std::string_view line);
+// The same into *chars, reusing its storage.
+void SplitChars(std::string_view line, std::vector<Char>* chars);
 
 // True for a character a correct decoding plausibly yields.
 bool PlausibleChar(char32_t c);
