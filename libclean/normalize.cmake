@@ -1,6 +1,6 @@
 # The normalize stage (libclean/src/icu_normalize*.cc, ruby*, escapes*,
-# width*): the Unihan readings table for the ruby pass, generated at build
-# time, and libxml2 for the HTML entity table.
+# width*): the Unihan readings table for the ruby pass and libxml2's HTML
+# entity table, both generated at build time.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 find_package(LibXml2 REQUIRED)
 
@@ -20,4 +20,17 @@ add_custom_command(
   COMMENT "Generating the Unihan readings table for the ruby pass"
   VERBATIM)
 target_sources(zhclean_clean PRIVATE ${ZHCLEAN_READINGS_DATA})
-target_link_libraries(zhclean_clean PRIVATE LibXml2::LibXml2)
+
+# libxml2's HTML entity names (libclean/gen/gen_html_entities.cc): the
+# entity pass then needs no libxml2 at run time.
+add_executable(zhclean_gen_html_entities ${CMAKE_CURRENT_SOURCE_DIR}/gen/gen_html_entities.cc)
+target_link_libraries(zhclean_gen_html_entities PRIVATE LibXml2::LibXml2)
+zhclean_warnings(zhclean_gen_html_entities)
+set(ZHCLEAN_ENTITIES_DATA ${CMAKE_CURRENT_BINARY_DIR}/html_entities_data.cc)
+add_custom_command(
+  OUTPUT ${ZHCLEAN_ENTITIES_DATA}
+  COMMAND zhclean_gen_html_entities ${ZHCLEAN_ENTITIES_DATA}
+  DEPENDS zhclean_gen_html_entities
+  COMMENT "Generating the HTML entity table from libxml2"
+  VERBATIM)
+target_sources(zhclean_clean PRIVATE ${ZHCLEAN_ENTITIES_DATA})

@@ -1,7 +1,7 @@
 #include "escapes.h"
 
-#include <libxml/HTMLparser.h>
-
+#include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "utf8.h"
@@ -65,9 +65,12 @@ char32_t DecodeCharRef(std::string_view line, size_t pos, size_t* end) {
   }
   if (n == 0 || pos + n >= line.size() || line[pos + n] != ';') return 0;
   name[n] = '\0';
-  const htmlEntityDesc* entity =
-      htmlEntityLookup(reinterpret_cast<const xmlChar*>(name));
-  if (entity == nullptr || !IsTextScalar(entity->value)) return 0;
+  const HtmlEntity* last = kHtmlEntities + kHtmlEntityCount;
+  const HtmlEntity* entity = std::lower_bound(
+      kHtmlEntities, last, name,
+      [](const HtmlEntity& e, const char* key) { return std::strcmp(e.name, key) < 0; });
+  if (entity == last || std::strcmp(entity->name, name) != 0) return 0;
+  if (!IsTextScalar(entity->value)) return 0;
   *end = pos + n + 1;
   return entity->value;
 }

@@ -3,14 +3,25 @@
 #ifndef ZHCLEAN_SRC_ESCAPES_H_
 #define ZHCLEAN_SRC_ESCAPES_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "width.h"
 
 namespace zhclean::internal {
 
+// libxml2's HTML 4 named character references, sorted by name, generated
+// at build time (libclean/gen/gen_html_entities.cc).
+struct HtmlEntity {
+  char name[16];
+  uint32_t value;
+};
+extern const HtmlEntity kHtmlEntities[];
+extern const size_t kHtmlEntityCount;
+
 // Decodes the character reference after an '&' at line[pos]: `name;`,
-// `#digits;` or `#xhex;`. Names come from libxml2's HTML entity table.
+// `#digits;` or `#xhex;`. Names are those of kHtmlEntities.
 // Returns the code point and sets *end past the ';', or returns 0 when
 // there is no reference, it lacks the ';', or it names a control (C0 but
 // TAB, DEL, C1), a character the control pass removes (zero-width, bidi),
