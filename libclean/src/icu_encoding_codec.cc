@@ -4,15 +4,11 @@
 
 #include <memory>
 
+#include "codec_tables.h"
 #include "repair_codec.h"
 #include "utf8.h"
 
 namespace zhclean::internal {
-
-// Generated tables (codec_tables_data.cc in the build tree).
-extern const uint16_t kGbkCodes[0x10000];
-extern const uint16_t kGb18030Codes[0x10000];
-extern const uint16_t kBig5Codes[0x10000];
 
 namespace {
 

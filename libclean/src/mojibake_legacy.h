@@ -23,8 +23,8 @@ namespace zhclean::internal {
 // control of that value (what careless decoders do).
 using HighChars = std::array<char32_t, 128>;
 
-// Fills *high from ICU's converter `icu_name`; false when ICU lacks it
-// (icu_mojibake_legacy.cc).
+// Fills *high from the table read from ICU's converter `icu_name` at build
+// time; false for a name libclean/gen/gen_codec_tables.cc does not list.
 bool SingleByteHighChars(const char* icu_name, HighChars* high);
 
 // For the screen: per BMP code point, a bit per codepage where the code
