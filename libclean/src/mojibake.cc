@@ -25,29 +25,19 @@ bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
-// windows-1252 byte of U+0100..U+2122 (-1 for most), built at compile
-// time: no guard or table set-up on the per-character path.
-constexpr char32_t kCp1252HighEnd = 0x2123;
-struct Cp1252Bytes {
-  int16_t byte[kCp1252HighEnd - 0x100];
-};
-constexpr Cp1252Bytes MakeCp1252Bytes() {
-  Cp1252Bytes t{};
-  for (int16_t& b : t.byte) b = -1;
+constexpr std::array<int16_t, kCp1252HighEnd - 0x100> MakeCp1252Bytes() {
+  std::array<int16_t, kCp1252HighEnd - 0x100> t{};
+  for (int16_t& b : t) b = -1;
   for (int i = 0; i < 32; ++i) {
-    if (kCp1252High[i] >= 0x100) t.byte[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
+    if (kCp1252High[i] >= 0x100) t[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
   }
   return t;
 }
-constexpr Cp1252Bytes kCp1252Bytes = MakeCp1252Bytes();
 
 }  // namespace
 
-int SloppyCp1252Byte(char32_t c) {
-  if (c < 0x100) return static_cast<int>(c);
-  if (c >= kCp1252HighEnd) return -1;
-  return kCp1252Bytes.byte[c - 0x100];
-}
+// No guard or table set-up on the per-character path.
+constexpr std::array<int16_t, kCp1252HighEnd - 0x100> kCp1252HighBytes = MakeCp1252Bytes();
 
 char32_t SloppyCp1252Char(unsigned char b) {
   return b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
@@ -67,24 +57,6 @@ std::vector<Char> SplitChars(std::string_view line) {
   std::vector<Char> chars;
   SplitChars(line, &chars);
   return chars;
-}
-
-bool PlausibleChar(char32_t c) {
-  if (c < 0x80) return c >= 0x20 || c == '\t';
-  if (c < 0xA0) return false;                   // C1 controls.
-  if (c < 0x250) return true;                   // Latin.
-  if (c >= 0x370 && c < 0x530) return true;     // Greek, Cyrillic.
-  if (c >= 0x5D0 && c < 0x5EB) return true;     // Hebrew letters.
-  if (c >= 0x600 && c < 0x700) return true;     // Arabic.
-  if (c >= 0x1E00 && c < 0x1F00) return true;   // Latin extended additional.
-  if (c >= 0x2000 && c < 0x2C00) return true;   // Punctuation and symbols.
-  if (c >= 0x3000 && c < 0xA000) return true;   // CJK.
-  if (c >= 0xAC00 && c < 0xD7A4) return true;   // Hangul.
-  if (c >= 0xF900 && c < 0xFB00) return true;   // CJK compatibility.
-  if (c >= 0xFE30 && c < 0xFE50) return true;   // CJK compatibility forms.
-  if (c >= 0xFF01 && c < 0xFFEF) return true;   // Full- and half-width forms.
-  if (c >= 0x1F000 && c < 0x1FB00) return true;  // Emoji.
-  return c >= 0x20000 && c < 0x30000;            // Han extensions.
 }
 
 namespace {

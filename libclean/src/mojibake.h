@@ -5,7 +5,9 @@
 #ifndef ZHCLEAN_SRC_MOJIBAKE_H_
 #define ZHCLEAN_SRC_MOJIBAKE_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +55,19 @@ void AppendFixed(std::string_view line, const std::vector<MojibakeFix>& fixes,
 // for tests and idempotence checks.
 std::string RepairMojibakeText(std::string_view text);
 
+// windows-1252 byte of U+0100..U+2122 (-1 for most), built at compile
+// time in mojibake.cc.
+constexpr char32_t kCp1252HighEnd = 0x2123;
+extern const std::array<int16_t, kCp1252HighEnd - 0x100> kCp1252HighBytes;
+
 // Sloppy windows-1252: byte for a code point (Latin-1 for U+0080..U+00FF,
-// the windows-1252 table for the rest), or -1.
-int SloppyCp1252Byte(char32_t c);
+// the windows-1252 table for the rest), or -1. Inline: every hypothesis
+// maps characters back to bytes with it.
+inline int SloppyCp1252Byte(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  if (c >= kCp1252HighEnd) return -1;
+  return kCp1252HighBytes[c - 0x100];
+}
 // The code point a windows-1252 reader shows for byte b (C1 controls for
 // the five undefined bytes).
 char32_t SloppyCp1252Char(unsigned char b);

@@ -29,7 +29,24 @@ std::vector<Char> SplitChars(std::string_view line);
 void SplitChars(std::string_view line, std::vector<Char>* chars);
 
 // True for a character a correct decoding plausibly yields.
-bool PlausibleChar(char32_t c);
+inline bool PlausibleChar(char32_t c) {
+  if (c < 0x80) return c >= 0x20 || c == '\t';
+  if (c < 0xA0) return false;                   // C1 controls.
+  if (c < 0x250) return true;                   // Latin.
+  if (c >= 0x370 && c < 0x530) return true;     // Greek, Cyrillic.
+  if (c >= 0x5D0 && c < 0x5EB) return true;     // Hebrew letters.
+  if (c >= 0x600 && c < 0x700) return true;     // Arabic.
+  if (c >= 0x1E00 && c < 0x1F00) return true;   // Latin extended additional.
+  if (c >= 0x2000 && c < 0x2C00) return true;   // Punctuation and symbols.
+  if (c >= 0x3000 && c < 0xA000) return true;   // CJK.
+  if (c >= 0xAC00 && c < 0xD7A4) return true;   // Hangul.
+  if (c >= 0xF900 && c < 0xFB00) return true;   // CJK compatibility.
+  if (c >= 0xFE30 && c < 0xFE50) return true;   // CJK compatibility forms.
+  if (c >= 0xFF01 && c < 0xFFEF) return true;   // Full- and half-width forms.
+  if (c >= 0x1F000 && c < 0x1FB00) return true;  // Emoji.
+  return c >= 0x20000 && c < 0x30000;            // Han extensions.
+}
+
 
 // Cost of chars[begin, end) between its neighbours in the line.
 int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);

@@ -8,7 +8,6 @@
 namespace zhclean::internal {
 
 // Generated tables (ngram_data.cc in the build tree).
-extern const uint8_t kHanUnigramCost[0xA000 - 0x3400];
 extern const uint32_t kRareHanKeys[];
 extern const uint8_t kRareHanCost[];
 extern const size_t kRareHanCount;
@@ -18,8 +17,6 @@ extern const size_t kBigramOtherCount;
 
 namespace {
 
-constexpr int kUnknownHan = 90;     // ~22 nats: never seen in the corpus.
-constexpr int kBackoff = 5;         // -ln(0.3): unseen pair, unigram used.
 constexpr int kReplacement = 40;    // U+FFFD.
 
 bool IsAsciiAlnum(char32_t c) {
@@ -37,22 +34,12 @@ bool SloppyCp1252Lead(char32_t c) {
          c == 0x192 || c == 0x2C6 || c == 0x2DC;
 }
 
-constexpr char32_t kDenseLo = 0x3400, kDenseHi = 0xA000;
-
 // -1 when the pair was not seen. The generated tables are flat and
-// ready to use (nothing is built at start-up): pairs of characters in
-// [kDenseLo, kDenseHi) sit in an open-addressing hash table, one probe
-// (one cache line) for most lookups, seen or not.
+// ready to use (nothing is built at start-up): pairs of dense characters
+// sit in an open-addressing hash table, one probe (one cache line) for
+// most lookups, seen or not; the few others in a sorted array.
 int BigramCost(char32_t a, char32_t b) {
-  if (a >= kDenseLo && a < kDenseHi && b >= kDenseLo && b < kDenseHi) {
-    uint32_t key = BigramKey(a, b);
-    constexpr uint32_t kMask = (1u << kBigramHashBits) - 1;
-    for (uint32_t i = BigramSlot(key);; i = (i + 1) & kMask) {
-      uint32_t slot = kBigramHashKey[i];
-      if (slot == key + 1) return kBigramHashCost[i];
-      if (slot == 0) return -1;
-    }
-  }
+  if (IsDense(a) && IsDense(b)) return DenseBigramCost(a, b);
   const uint64_t* end = kBigramOtherKeys + kBigramOtherCount;
   uint64_t key = (static_cast<uint64_t>(a) << 21) | b;
   const uint64_t* it = std::lower_bound(kBigramOtherKeys, end, key);
@@ -87,15 +74,14 @@ int NonHanCost(char32_t prev, char32_t c) {
 
 }  // namespace
 
-int HanUnigramCost(char32_t c) {
-  if (c >= 0x3400 && c < 0xA000) return kHanUnigramCost[c - 0x3400];
+int RareHanUnigramCost(char32_t c) {
   const uint32_t* end = kRareHanKeys + kRareHanCount;
   const uint32_t* it = std::lower_bound(kRareHanKeys, end, static_cast<uint32_t>(c));
   if (it == end || *it != c) return 255;
   return kRareHanCost[it - kRareHanKeys];
 }
 
-int CharCost(char32_t prev, char32_t c) {
+int CharCostSlow(char32_t prev, char32_t c) {
   if (!IsHan(c)) return NonHanCost(prev, c);
   int uni = HanUnigramCost(c);
   if (uni == 255) return kUnknownHan;

@@ -12,13 +12,20 @@ namespace zhclean::internal {
 // Costs are -ln(p) in quarter-nats (so 4 = one nat).
 constexpr int kCostScale = 4;
 
-// The generated bigram hash table (ngram_data.cc in the build tree):
-// 2^kBigramHashBits slots, linear probing; scripts/gen_ngram_data.py
-// (HASH_BITS, HASH_MULTIPLIER) writes a static_assert on the size.
+// The generated tables (ngram_data.cc in the build tree). Characters in
+// [kDenseLo, kDenseHi) have a unigram cost each; their pairs sit in a
+// hash table of 2^kBigramHashBits slots, linear probing.
+// scripts/gen_ngram_data.py (HASH_BITS, HASH_MULTIPLIER) writes a
+// static_assert on the size.
+constexpr char32_t kDenseLo = 0x3400, kDenseHi = 0xA000;
 constexpr unsigned kBigramHashBits = 20;
 constexpr uint32_t kBigramHashMultiplier = 0x9E3779B1u;
+extern const uint8_t kHanUnigramCost[kDenseHi - kDenseLo];
 extern const uint32_t kBigramHashKey[1u << kBigramHashBits];  // 1 + pair key; 0: empty.
 extern const uint8_t kBigramHashCost[1u << kBigramHashBits];
+
+constexpr int kUnknownHan = 90;  // ~22 nats: never seen in the corpus.
+constexpr int kBackoff = 5;      // -ln(0.3): unseen pair, unigram used.
 
 // True for CJK unified ideographs (and extensions A, B..).
 inline bool IsHan(char32_t c) {
@@ -26,34 +33,61 @@ inline bool IsHan(char32_t c) {
          (c >= 0xF900 && c < 0xFB00);
 }
 
+inline bool IsDense(char32_t c) { return c - kDenseLo < kDenseHi - kDenseLo; }
+
+// Unigram cost of a Han character outside [kDenseLo, kDenseHi).
+int RareHanUnigramCost(char32_t c);
 // Unigram cost of a Han character; 255 when the model never saw it.
-int HanUnigramCost(char32_t c);
+inline int HanUnigramCost(char32_t c) {
+  return IsDense(c) ? kHanUnigramCost[c - kDenseLo] : RareHanUnigramCost(c);
+}
 // True when the model knows `c`.
 inline bool IsKnownHan(char32_t c) { return HanUnigramCost(c) < 255; }
 
-// Home slot of a pair of characters in [U+3400, U+A000) (BigramKey).
+// Hash key and home slot of a pair of dense characters.
 inline uint32_t BigramKey(char32_t a, char32_t b) {
-  return (static_cast<uint32_t>(a - 0x3400) << 15) | (b - 0x3400);
+  return (static_cast<uint32_t>(a - kDenseLo) << 15) | (b - kDenseLo);
 }
 inline uint32_t BigramSlot(uint32_t key) {
   return (key * kBigramHashMultiplier) >> (32 - kBigramHashBits);
+}
+
+// Bigram cost of two dense characters, -1 when the pair was not seen.
+inline int DenseBigramCost(char32_t a, char32_t b) {
+  uint32_t key = BigramKey(a, b);
+  constexpr uint32_t kMask = (1u << kBigramHashBits) - 1;
+  for (uint32_t i = BigramSlot(key);; i = (i + 1) & kMask) {
+    uint32_t slot = kBigramHashKey[i];
+    if (slot == key + 1) return kBigramHashCost[i];
+    if (slot == 0) return -1;
+  }
 }
 
 // Starts loading the table entry CharCost(prev, c) will read: a table
 // lookup is a cache miss (5 MB of table), and pricing a run of text
 // issues them ahead so that several are in flight at once.
 inline void PrefetchCharCost(char32_t prev, char32_t c) {
-  if (prev - 0x3400 < 0xA000 - 0x3400 && c - 0x3400 < 0xA000 - 0x3400) {
+  if (IsDense(prev) && IsDense(c)) {
     uint32_t slot = BigramSlot(BigramKey(prev, c));
     __builtin_prefetch(&kBigramHashKey[slot]);
     __builtin_prefetch(&kBigramHashCost[slot]);
   }
 }
 
+// CharCost for the cases other than two dense characters.
+int CharCostSlow(char32_t prev, char32_t c);
+
 // Cost of `c` after `prev` in running text: the bigram cost when both are
 // Han and the pair was seen, otherwise a backoff to unigram or character
-// class costs. Deterministic and context-free beyond `prev`.
-int CharCost(char32_t prev, char32_t c);
+// class costs. Deterministic and context-free beyond `prev`. Inline for
+// the common case of two characters of the dense range.
+inline int CharCost(char32_t prev, char32_t c) {
+  if (!IsDense(prev) || !IsDense(c)) return CharCostSlow(prev, c);
+  int uni = kHanUnigramCost[c - kDenseLo];
+  if (uni == 255) return kUnknownHan;
+  int bi = DenseBigramCost(prev, c);
+  return bi >= 0 ? bi : uni + kBackoff;
+}
 
 // Sum of CharCost over valid UTF-8 `text`, starting after `prev`.
 int TextCost(char32_t prev, std::string_view text);

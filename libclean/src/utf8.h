@@ -48,8 +48,31 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   return cp;
 }
 
-// Appends the UTF-8 encoding of `cp` to *out.
-void AppendUtf8(char32_t cp, std::string* out);
+// Appends the UTF-8 encoding of `cp` to *out. Inline, one append: the
+// legacy decoders call it for every character.
+inline void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+    return;
+  }
+  char b[4];
+  size_t n;
+  if (cp < 0x800) {
+    b[0] = static_cast<char>(0xC0 | (cp >> 6));
+    n = 2;
+  } else if (cp < 0x10000) {
+    b[0] = static_cast<char>(0xE0 | (cp >> 12));
+    b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    n = 3;
+  } else {
+    b[0] = static_cast<char>(0xF0 | (cp >> 18));
+    b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    n = 4;
+  }
+  b[n - 1] = static_cast<char>(0x80 | (cp & 0x3F));
+  out->append(b, n);
+}
 
 // Number of '\n' bytes in `s` (memchr-based).
 size_t CountNewlines(std::string_view s);
