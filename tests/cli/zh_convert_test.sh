@@ -91,6 +91,14 @@ expect_eq "explain" "$(cat "$WORK/explain.jsonl")" \
 expect_match "stats" "$(cat "$WORK/stats.json")" '"documents":1,"changed_documents":1,.*"changes":\{"convert":\{"opencc:s2t":1\}\}'
 err=$("$Z" -c s2t --stats "$WORK/ok.txt" 2>&1 >/dev/null)
 expect_match "stats on stderr" "$err" '^\{"tool":"zh-convert"'
+# A report file that is also an input (by another path) would overwrite it.
+cp "$WORK/ok.txt" "$WORK/self.txt"
+for flag in --explain --stats-file -o; do
+  out=$(cd "$WORK" && "$Z" -c s2t $flag ./self.txt self.txt 2>&1); rc=$?
+  expect_eq "$flag self rc" "$rc" 2
+  expect_match "$flag self message" "$out" "is also an input"
+  expect_same_file "$flag self kept" "$WORK/self.txt" "$WORK/ok.txt"
+done
 
 # --- -o and --in-place are atomic; failures leave the original. ---
 cp "$WORK/ok.txt" "$WORK/edit.txt"; chmod 640 "$WORK/edit.txt"

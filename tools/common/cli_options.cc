@@ -9,6 +9,18 @@
 
 namespace zhclean::cli {
 
+namespace {
+
+// True when `a` and `b` name one file: the same path, or two paths of one
+// existing file (`./a.txt` and `a.txt`, a hard link).
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+}  // namespace
+
 void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
   d->add_options()
@@ -139,14 +151,24 @@ Status Validate(const po::variables_map& vm, CommonOptions* o) {
     return InvalidArgumentError("--backup needs --in-place");
   }
   for (const std::string& input : o->inputs) {
-    if (o->in_place && input == "-") {
-      return InvalidArgumentError("--in-place needs file inputs, not standard input");
+    if (input == "-") {
+      if (o->in_place) {
+        return InvalidArgumentError("--in-place needs file inputs, not standard input");
+      }
+      continue;
     }
-    if (!o->output.empty() && input == o->output) {
+    if (!o->output.empty() && SameFile(input, o->output)) {
       return InvalidArgumentError("output '" + input + "' is also an input (use --in-place)");
     }
-    if (!o->rejects.empty() && input == o->rejects) {
+    if (!o->rejects.empty() && SameFile(input, o->rejects)) {
       return InvalidArgumentError("--rejects file '" + input + "' is also an input");
+    }
+    // Written while or after the inputs are read: the input would be lost.
+    if (!o->explain.empty() && SameFile(input, o->explain)) {
+      return InvalidArgumentError("--explain file '" + input + "' is also an input");
+    }
+    if (!o->stats_file.empty() && SameFile(input, o->stats_file)) {
+      return InvalidArgumentError("--stats-file '" + input + "' is also an input");
     }
   }
   return OkStatus();
