@@ -17,9 +17,10 @@ constexpr int kHole = -1;
 
 bool IsHoleChar(char32_t c) { return c == 0xFFFD || c == 0x1A; }
 
+// A piece of the island's bytes: text is bytes[begin, begin + len).
 struct Unit {
   enum Kind { kText, kOrphan, kHole } kind;
-  std::string text;  // kText: decoded; kHole: the original mark.
+  uint32_t begin, len;
 };
 
 // Byte form of chars[begin, end) under `enc`; holes as kHole.
@@ -46,55 +47,52 @@ int SequenceLength(int b) {
   return 0;
 }
 
-// Lenient UTF-8 decoding of bytes with holes. Counts the non-ASCII bytes
-// that decoded and the multi-byte characters.
-std::vector<Unit> DecodeUnits(const std::vector<int>& bytes, size_t* good, size_t* high,
-                              size_t* multi) {
-  std::vector<Unit> units;
+// Lenient UTF-8 decoding of bytes with holes into *units (cleared).
+// Counts the non-ASCII bytes that decoded and the multi-byte characters.
+void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t* good,
+                 size_t* high, size_t* multi) {
+  units->clear();
+  char seq[4];
   for (size_t k = 0; k < bytes.size();) {
+    auto at = static_cast<uint32_t>(k);
     int b = bytes[k];
-    if (b == kHole) {
-      units.push_back({Unit::kHole, ""});
-      ++k;
-      continue;
-    }
-    if (b < 0x80) {
-      units.push_back({Unit::kText, std::string(1, static_cast<char>(b))});
+    if (b == kHole || b < 0x80) {
+      units->push_back({b == kHole ? Unit::kHole : Unit::kText, at, 1});
       ++k;
       continue;
     }
     ++*high;
-    size_t n = static_cast<size_t>(SequenceLength(b));
-    std::string seq;
-    for (size_t m = 0; n > 0 && m < n && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
-      seq.push_back(static_cast<char>(bytes[k + m]));
+    size_t n = static_cast<size_t>(SequenceLength(b)), m = 0;
+    for (; n > 0 && m < n && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
+      seq[m] = static_cast<char>(bytes[k + m]);
     }
-    if (n > 0 && seq.size() == n && ValidUtf8Prefix(seq) == n) {
+    if (n > 0 && m == n && ValidUtf8PrefixScalar(std::string_view(seq, n)) == n) {
       *good += n;
       *high += n - 1;
       ++*multi;
-      units.push_back({Unit::kText, std::move(seq)});
+      units->push_back({Unit::kText, at, static_cast<uint32_t>(n)});
       k += n;
     } else {
-      units.push_back({Unit::kOrphan, ""});
+      units->push_back({Unit::kOrphan, at, 1});
       ++k;
     }
   }
-  return units;
 }
 
-bool IsQuestion(const std::vector<Unit>& u, size_t i) {
-  return i < u.size() && u[i].kind == Unit::kText && u[i].text == "?";
+bool IsQuestion(const std::vector<int>& bytes, const std::vector<Unit>& u, size_t i) {
+  return i < u.size() && u[i].kind == Unit::kText && u[i].len == 1 && bytes[u[i].begin] == '?';
 }
 
 // Joins the units; a run of orphan bytes must touch a hole or a '?', which
 // then stands for the lost character, or an edge of the line (the text was
 // cut there), where it becomes U+FFFD. False when an orphan run is alone.
-bool JoinUnits(const std::vector<Unit>& units, bool line_start, bool line_end,
-               std::string* out) {
+bool JoinUnits(const std::vector<int>& bytes, const std::vector<Unit>& units, bool line_start,
+               bool line_end, std::string* out) {
   for (size_t i = 0; i < units.size();) {
     if (units[i].kind == Unit::kText) {
-      out->append(units[i].text);
+      for (uint32_t k = 0; k < units[i].len; ++k) {
+        out->push_back(static_cast<char>(bytes[units[i].begin + k]));
+      }
       ++i;
       continue;
     }
@@ -104,7 +102,8 @@ bool JoinUnits(const std::vector<Unit>& units, bool line_start, bool line_end,
       hole |= units[j].kind == Unit::kHole;
       ++j;
     }
-    bool touches_question = (i > 0 && IsQuestion(units, i - 1)) || IsQuestion(units, j);
+    bool touches_question = (i > 0 && IsQuestion(bytes, units, i - 1)) ||
+                            IsQuestion(bytes, units, j);
     bool cut = (i == 0 && line_start) || (j == units.size() && line_end);
     if (!hole && !touches_question && !cut) return false;
     hole |= cut && !touches_question;
@@ -116,15 +115,17 @@ bool JoinUnits(const std::vector<Unit>& units, bool line_start, bool line_end,
 
 bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
                     std::vector<MojibakeFix>* fixes) {
-  std::vector<int> bytes;
+  thread_local std::vector<int> bytes;
+  thread_local std::vector<Unit> units;
+  bytes.clear();
   IslandBytes(enc, chars, begin, end, &bytes);
   size_t good = 0, high = 0, multi = 0;
-  std::vector<Unit> units = DecodeUnits(bytes, &good, &high, &multi);
+  DecodeUnits(bytes, &units, &good, &high, &multi);
   // Bytes next to a hole are lost with it; the rest must be valid UTF-8
   // (JoinUnits rejects any other orphan), so the bar here is modest.
   if (multi < 2 || good * 10 < high * 6) return false;
   std::string text;
-  if (!JoinUnits(units, begin == 0, end == chars.size(), &text)) return false;
+  if (!JoinUnits(bytes, units, begin == 0, end == chars.size(), &text)) return false;
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (!PlausibleChar(c) && !IsHoleChar(c)) return false;
