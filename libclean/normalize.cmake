@@ -23,14 +23,5 @@ target_sources(zhclean_clean PRIVATE ${ZHCLEAN_READINGS_DATA})
 
 # libxml2's HTML entity names (libclean/gen/gen_html_entities.cc): the
 # entity pass then needs no libxml2 at run time.
-add_executable(zhclean_gen_html_entities ${CMAKE_CURRENT_SOURCE_DIR}/gen/gen_html_entities.cc)
-target_link_libraries(zhclean_gen_html_entities PRIVATE LibXml2::LibXml2)
-zhclean_warnings(zhclean_gen_html_entities)
-set(ZHCLEAN_ENTITIES_DATA ${CMAKE_CURRENT_BINARY_DIR}/html_entities_data.cc)
-add_custom_command(
-  OUTPUT ${ZHCLEAN_ENTITIES_DATA}
-  COMMAND zhclean_gen_html_entities ${ZHCLEAN_ENTITIES_DATA}
-  DEPENDS zhclean_gen_html_entities
-  COMMENT "Generating the HTML entity table from libxml2"
-  VERBATIM)
-target_sources(zhclean_clean PRIVATE ${ZHCLEAN_ENTITIES_DATA})
+zhclean_generated_source(gen_html_entities ${CMAKE_CURRENT_BINARY_DIR}/html_entities_data.cc
+                         "Generating the HTML entity table from libxml2" LibXml2::LibXml2)
