@@ -19,16 +19,8 @@ namespace {
 
 constexpr int kReplacement = 40;    // U+FFFD.
 
-bool IsAsciiAlnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsLatin1Letter(char32_t c) { return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7; }
-bool IsLatinLetter(char32_t c) {
-  return IsAsciiAlnum(c) || IsLatin1Letter(c) || (c >= 0x100 && c < 0x250);
-}
-
 // windows-1252 characters in 0x80..0x9F that are not Latin-1.
-bool SloppyCp1252Lead(char32_t c) {
+constexpr bool SloppyCp1252Lead(char32_t c) {
   return (c >= 0x2013 && c <= 0x203A) || c == 0x20AC || c == 0x2122 || c == 0x152 ||
          c == 0x153 || c == 0x160 || c == 0x161 || c == 0x178 || c == 0x17D || c == 0x17E ||
          c == 0x192 || c == 0x2C6 || c == 0x2DC;
@@ -48,7 +40,7 @@ int BigramCost(char32_t a, char32_t b) {
 }
 
 // Cost of a character that is not Han, by class.
-int NonHanCost(char32_t prev, char32_t c) {
+constexpr int NonHanCost(char32_t prev, char32_t c) {
   if (c < 0x80) {
     if (IsAsciiAlnum(c)) return IsHan(prev) ? 12 : 8;
     if (c == '\n' || c == '\t') return 4;
@@ -72,7 +64,20 @@ int NonHanCost(char32_t prev, char32_t c) {
   return 25;
 }
 
+constexpr std::array<std::array<uint8_t, kSmallEnd>, 4> MakeSmallCharCost() {
+  constexpr char32_t kClassSample[4] = {0x4E00, 0xC3, 'a', ' '};  // See PrevClass.
+  std::array<std::array<uint8_t, kSmallEnd>, 4> t{};
+  for (int k = 0; k < 4; ++k) {
+    for (char32_t c = 0; c < kSmallEnd; ++c) {
+      t[k][c] = static_cast<uint8_t>(NonHanCost(kClassSample[k], c));
+    }
+  }
+  return t;
+}
+
 }  // namespace
+
+constexpr std::array<std::array<uint8_t, kSmallEnd>, 4> kSmallCharCost = MakeSmallCharCost();
 
 int RareHanUnigramCost(char32_t c) {
   const uint32_t* end = kRareHanKeys + kRareHanCount;

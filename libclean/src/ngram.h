@@ -4,6 +4,7 @@
 #ifndef ZHCLEAN_SRC_NGRAM_H_
 #define ZHCLEAN_SRC_NGRAM_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -28,12 +29,34 @@ constexpr int kUnknownHan = 90;  // ~22 nats: never seen in the corpus.
 constexpr int kBackoff = 5;      // -ln(0.3): unseen pair, unigram used.
 
 // True for CJK unified ideographs (and extensions A, B..).
-inline bool IsHan(char32_t c) {
+constexpr bool IsHan(char32_t c) {
   return (c >= 0x3400 && c < 0xA000) || (c >= 0x20000 && c < 0x30000) ||
          (c >= 0xF900 && c < 0xFB00);
 }
 
 inline bool IsDense(char32_t c) { return c - kDenseLo < kDenseHi - kDenseLo; }
+
+constexpr bool IsAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool IsLatin1Letter(char32_t c) {
+  return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
+}
+constexpr bool IsLatinLetter(char32_t c) {
+  return IsAsciiAlnum(c) || IsLatin1Letter(c) || (c >= 0x100 && c < 0x250);
+}
+
+// The cost of a character below kSmallEnd depends on the one before it
+// only through its class: Han, U+00C2/U+00C3, another Latin letter, other.
+constexpr char32_t kSmallEnd = 0x250;
+inline int PrevClass(char32_t prev) {
+  if (IsHan(prev)) return 0;
+  if (prev == 0xC2 || prev == 0xC3) return 1;
+  return IsLatinLetter(prev) ? 2 : 3;
+}
+// CharCost of each character below kSmallEnd after each PrevClass,
+// computed at compile time in ngram.cc.
+extern const std::array<std::array<uint8_t, kSmallEnd>, 4> kSmallCharCost;
 
 // Unigram cost of a Han character outside [kDenseLo, kDenseHi).
 int RareHanUnigramCost(char32_t c);
@@ -74,14 +97,16 @@ inline void PrefetchCharCost(char32_t prev, char32_t c) {
   }
 }
 
-// CharCost for the cases other than two dense characters.
+// CharCost by the rules, without the fast paths; the inline CharCost
+// must agree with it everywhere (tested).
 int CharCostSlow(char32_t prev, char32_t c);
 
 // Cost of `c` after `prev` in running text: the bigram cost when both are
 // Han and the pair was seen, otherwise a backoff to unigram or character
 // class costs. Deterministic and context-free beyond `prev`. Inline for
-// the common case of two characters of the dense range.
+// the common cases: Latin mojibake and two characters of the dense range.
 inline int CharCost(char32_t prev, char32_t c) {
+  if (c < kSmallEnd) return kSmallCharCost[PrevClass(prev)][c];
   if (!IsDense(prev) || !IsDense(c)) return CharCostSlow(prev, c);
   int uni = kHanUnigramCost[c - kDenseLo];
   if (uni == 255) return kUnknownHan;

@@ -9,6 +9,7 @@
 
 #include "repair_codec.h"
 #include "mojibake_internal.h"
+#include "ngram.h"
 #include "repair_corpus.h"
 #include "utf8.h"
 #include "zhclean/convert.h"
@@ -246,6 +247,27 @@ TEST(MojibakeCasesTest, Table) {
        "Merci de bien vouloir activer le Javascript afin d'en profiter…"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
+}
+
+// The inline CharCost (a compile-time table below U+0250, the hash table
+// for two dense Han characters) agrees with the rules everywhere: every
+// BMP character after characters of each class and range edge.
+TEST(CharCostTest, FastPathsAgreeWithTheRules) {
+  const char32_t prevs[] = {'\n', ' ', '?', 'a', 'Z', '0', 0x7F, 0x9D, 0xA0, 0xB7,
+                            0xC0, 0xC2, 0xC3, 0xD7, 0xE9, 0xF7, 0x100, 0x192, 0x24F,
+                            0x250, 0x2013, 0x33FF, 0x3400, 0x4E00, 0x4E2D, 0x9FFF,
+                            0xA000, 0xF900, 0xFFFD, 0x20000, 0x2A6D6};
+  size_t checked = 0;
+  for (char32_t prev : prevs) {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c < 0xE000) continue;
+      ASSERT_EQ(CharCost(prev, c), CharCostSlow(prev, c)) << std::hex << prev << " " << c;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000000u);
+  // Seen pairs come from the bigram table: cheaper than unigram + backoff.
+  EXPECT_LT(CharCost(0x4E2D, 0x56FD), HanUnigramCost(0x56FD) + 5);  // 中国
 }
 
 }  // namespace
