@@ -20,8 +20,12 @@ for config in s2t t2s s2tw s2twp tw2s s2hk t2jp; do
       fail "opencc -c $config on $f did not run cleanly: $(head -c 200 "$WORK/ref.err")"
       continue
     fi
-    "$Z" -c "$config" "$f" > "$WORK/out"
-    expect_same_file "$config $(basename "$f")" "$WORK/out" "$WORK/ref"
+    # The default (auto) picks OpenCC's engine for a small file, so both
+    # engines are run by name as well.
+    for engine in auto fast opencc; do
+      "$Z" -c "$config" --engine "$engine" "$f" > "$WORK/out"
+      expect_same_file "$config $engine $(basename "$f")" "$WORK/out" "$WORK/ref"
+    done
   done
 done
 # Same through stdin, and the opencc stdin mode agrees too.
@@ -30,6 +34,9 @@ opencc -c s2t < "$SRC/samples/000_e8d26845c6ac1826/input.txt" > "$WORK/b"
 expect_same_file "stdin" "$WORK/a" "$WORK/b"
 
 # --- Usage errors: exit 2, one line plus a hint; unknown config lists configs. ---
+out=$("$Z" -c s2t --engine turbo "$WORK/a" 2>&1); rc=$?
+expect_eq "unknown engine rc" "$rc" 2
+expect_match "unknown engine message" "$out" "--engine must be auto, fast or opencc, not 'turbo'"
 out=$("$Z" -c nosuch 2>&1 < /dev/null); rc=$?
 expect_eq "unknown config rc" "$rc" 2
 expect_match "unknown config lists" "$out" "unknown config 'nosuch'; available: .*s2t.*t2s"
