@@ -74,9 +74,13 @@ static_assert(kGbkStates <= kGbkRow);
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
   std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
-  // GBK pair codes of U+4000-9FFF, the screen's hot path: 24 kB built at
+  // GBK pair codes of U+3000-9FFF, the screen's hot path: 28 kB built at
   // start-up keep it free of the first-use check of PairsOf().
-  std::array<uint8_t, 0x6000> han_gbk;
+  std::array<uint8_t, 0x7000> han_gbk;
+  // Lowest lead byte of the hot path: 0xE3 (U+3000-3FFF, CJK punctuation
+  // and kana, taken along) when none of those code points has a cp1252
+  // byte or a single-byte codepage byte, as the other path would check.
+  uint8_t fast_lead = 0xE4;
 };
 
 void BuildGbkAutomaton(Tables* t) {
@@ -111,9 +115,15 @@ const Tables& GetTables() {
       t.step[s][kUnmapped] = {0, kReset};
     }
     BuildGbkAutomaton(&t);
-    for (char32_t c = 0x4000; c < 0xA000; ++c) {
-      t.han_gbk[c - 0x4000] = PairOf(DoubleByteCode(Legacy::kGbk, c));
+    for (char32_t c = 0x3000; c < 0xA000; ++c) {
+      t.han_gbk[c - 0x3000] = PairOf(DoubleByteCode(Legacy::kGbk, c));
     }
+    const SingleByteMasks& single = GetSingleByteMasks();
+    bool plain = true;
+    for (char32_t c = 0x3000; c < 0x4000 && plain; ++c) {
+      plain = SloppyCp1252Byte(c) < 0x80 && single.At(c).lead == 0 && single.At(c).cont == 0;
+    }
+    if (plain) t.fast_lead = 0xE3;
   });
   return t;
 }
@@ -170,18 +180,20 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
   while (p < end) {
     unsigned b = *p;
     char32_t c;
-    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-9FFF: Han, no cp1252 reading.
+    if (b >= t.fast_lead && b <= 0xE9) {  // U+3000/4000-9FFF: no cp1252 reading.
       c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       p += 3;
       if (lost) {
-        flags |= kScreenLostByte;
-        if (first) return flags;
+        if (c >= 0x3400) {
+          flags |= kScreenLostByte;
+          if (first) return flags;
+        }
         lost = false;
       }
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      gbk = t.gbk[t.han_gbk[c - 0x4000]][gbk];
+      gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
         if (first) return flags;
