@@ -316,17 +316,19 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
   int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, &gbk);
   int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, &big5);
   std::vector<DoubleByteCandidate>& best = big5_gain > gbk_gain ? big5 : gbk;
+  // Two common Han characters that look like Chinese; the gain decides
+  // between strong, alone and weak.
+  std::vector<bool> chinese(best.size());
   bool strong = false;
-  for (const DoubleByteCandidate& c : best) {
-    strong |= c.han >= 2 && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale &&
-              MeanHanCost(c.fix.after) <= kCommonHan &&
-              (c.han >= 4 || HasKnownPair(c.fix.after));
-  }
-  for (DoubleByteCandidate& c : best) {
-    int gain = c.fix.cost_before - c.fix.cost_after;
-    bool alone = c.han >= 2 && gain >= kMinGain && MeanHanCost(c.fix.after) <= kCommonHan &&
+  for (size_t i = 0; i < best.size(); ++i) {
+    const DoubleByteCandidate& c = best[i];
+    chinese[i] = c.han >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain &&
+                 MeanHanCost(c.fix.after) <= kCommonHan &&
                  (c.han >= 4 || HasKnownPair(c.fix.after));
-    if (alone || strong) fixes->push_back(std::move(c.fix));
+    strong |= chinese[i] && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
+  }
+  for (size_t i = 0; i < best.size(); ++i) {
+    if (chinese[i] || strong) fixes->push_back(std::move(best[i].fix));
   }
 }
 
