@@ -5,6 +5,8 @@
 #include "repair_codec.h"
 #include "utf8.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 
 namespace zhclean::internal {
@@ -16,10 +18,30 @@ constexpr int kMinAverageCost = 40;  // 10 nats per character.
 bool Utf8Byte(unsigned b) { return (b >= 0x80 && b <= 0xBF) || (b >= 0xC2 && b <= 0xF4); }
 
 // A Han character whose GBK code is two bytes that could occur in UTF-8.
-bool GarbageChar(char32_t c) {
+bool GarbageCharByCode(char32_t c) {
   if (!IsHan(c)) return false;
   uint16_t code = DoubleByteCode(Legacy::kGbk, c);
   return code != 0 && Utf8Byte(code >> 8) && Utf8Byte(code & 0xFF);
+}
+
+// GarbageCharByCode for the dense Han range, a bit per character (3.4 kB)
+// built on first use: every character of every repaired line is tested,
+// and the codec table (128 kB) costs a cache miss per character.
+using DenseBits = std::array<uint64_t, (kDenseHi - kDenseLo + 63) / 64>;
+const DenseBits& GarbageBits() {
+  static const DenseBits bits = [] {
+    DenseBits b{};
+    for (char32_t c = kDenseLo; c < kDenseHi; ++c) {
+      if (GarbageCharByCode(c)) b[(c - kDenseLo) / 64] |= uint64_t{1} << ((c - kDenseLo) % 64);
+    }
+    return b;
+  }();
+  return bits;
+}
+
+bool GarbageChar(char32_t c, const DenseBits& bits) {
+  if (!IsDense(c)) return GarbageCharByCode(c);
+  return (bits[(c - kDenseLo) / 64] >> ((c - kDenseLo) % 64)) & 1;
 }
 
 // Length of the valid multi-byte UTF-8 sequence at p[0] (a byte >= 0x80)
@@ -83,11 +105,12 @@ void FindGarbage(std::string_view line, std::vector<GarbageRun>* runs) {
   if (line.size() > kMaxCharsLine) return;
   thread_local std::vector<Char> run;
   run.clear();
+  const DenseBits& bits = GarbageBits();
   for (size_t i = 0;;) {
     size_t start = i;
     bool more = i < line.size();
     char32_t c = more ? NextCodePoint(line, &i) : 0;
-    if (more && GarbageChar(c)) {
+    if (more && GarbageChar(c, bits)) {
       run.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start)});
       continue;
     }
