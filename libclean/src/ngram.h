@@ -15,15 +15,16 @@ constexpr int kCostScale = 4;
 
 // The generated tables (ngram_data.cc in the build tree). Characters in
 // [kDenseLo, kDenseHi) have a unigram cost each; their pairs sit in a
-// hash table of 2^kBigramHashBits slots, linear probing.
-// scripts/gen_ngram_data.py (HASH_BITS, HASH_MULTIPLIER) writes a
-// static_assert on the size.
+// hash table of 2^kBigramHashBits slots, linear probing, one 32-bit word
+// per slot: 1 << 31 | displacement from the home slot << 18 | the key's
+// remainder << 8 | cost, 0 when empty (scripts/gen_ngram_data.py, which
+// writes a static_assert on the size).
 constexpr char32_t kDenseLo = 0x3400, kDenseHi = 0xA000;
 constexpr unsigned kBigramHashBits = 20;
-constexpr uint32_t kBigramHashMultiplier = 0x9E3779B1u;
+constexpr unsigned kBigramRemBits = 30 - kBigramHashBits;
+constexpr uint32_t kBigramHashMultiplier = 0x9E3779B1u;  // Odd: a bijection mod 2^30.
 extern const uint8_t kHanUnigramCost[kDenseHi - kDenseLo];
-extern const uint32_t kBigramHashKey[1u << kBigramHashBits];  // 1 + pair key; 0: empty.
-extern const uint8_t kBigramHashCost[1u << kBigramHashBits];
+extern const uint32_t kBigramHash[1u << kBigramHashBits];
 
 constexpr int kUnknownHan = 90;  // ~22 nats: never seen in the corpus.
 constexpr int kBackoff = 5;      // -ln(0.3): unseen pair, unigram used.
@@ -67,33 +68,31 @@ inline int HanUnigramCost(char32_t c) {
 // True when the model knows `c`.
 inline bool IsKnownHan(char32_t c) { return HanUnigramCost(c) < 255; }
 
-// Hash key and home slot of a pair of dense characters.
-inline uint32_t BigramKey(char32_t a, char32_t b) {
-  return (static_cast<uint32_t>(a - kDenseLo) << 15) | (b - kDenseLo);
-}
-inline uint32_t BigramSlot(uint32_t key) {
-  return (key * kBigramHashMultiplier) >> (32 - kBigramHashBits);
+// Hash of a pair of dense characters: 30 bits, the top kBigramHashBits
+// the home slot, the rest the remainder stored in the slot.
+inline uint32_t BigramHash(char32_t a, char32_t b) {
+  uint32_t key = (static_cast<uint32_t>(a - kDenseLo) << 15) | (b - kDenseLo);
+  return (key * kBigramHashMultiplier) & ((1u << 30) - 1);
 }
 
 // Bigram cost of two dense characters, -1 when the pair was not seen.
 inline int DenseBigramCost(char32_t a, char32_t b) {
-  uint32_t key = BigramKey(a, b);
+  uint32_t h = BigramHash(a, b);
+  uint32_t want = (h & ((1u << kBigramRemBits) - 1)) << 8;
   constexpr uint32_t kMask = (1u << kBigramHashBits) - 1;
-  for (uint32_t i = BigramSlot(key);; i = (i + 1) & kMask) {
-    uint32_t slot = kBigramHashKey[i];
-    if (slot == key + 1) return kBigramHashCost[i];
-    if (slot == 0) return -1;
+  for (uint32_t i = h >> kBigramRemBits, d = 0;; i = (i + 1) & kMask, ++d) {
+    uint32_t e = kBigramHash[i];
+    if (e == 0) return -1;
+    if ((e & 0x7FFFFF00u) == ((d << 18) | want)) return static_cast<int>(e & 0xFF);
   }
 }
 
 // Starts loading the table entry CharCost(prev, c) will read: a table
-// lookup is a cache miss (5 MB of table), and pricing a run of text
+// lookup is a cache miss (4 MB of table), and pricing a run of text
 // issues them ahead so that several are in flight at once.
 inline void PrefetchCharCost(char32_t prev, char32_t c) {
   if (IsDense(prev) && IsDense(c)) {
-    uint32_t slot = BigramSlot(BigramKey(prev, c));
-    __builtin_prefetch(&kBigramHashKey[slot]);
-    __builtin_prefetch(&kBigramHashCost[slot]);
+    __builtin_prefetch(&kBigramHash[BigramHash(prev, c) >> kBigramRemBits]);
   }
 }
 
