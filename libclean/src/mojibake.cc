@@ -197,8 +197,11 @@ void ChooseFixes(std::vector<MojibakeFix>* candidates, std::vector<MojibakeFix>*
 
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes) {
   if (line.size() > kMaxCharsLine) return;
-  unsigned flags = ScreenFlags(line);
-  if (flags == 0) return;
+  FindMojibake(line, ScreenFlags(line), fixes);
+}
+
+void FindMojibake(std::string_view line, unsigned flags, std::vector<MojibakeFix>* fixes) {
+  if (line.size() > kMaxCharsLine || flags == 0) return;
   thread_local std::vector<Char> chars;  // Storage reused from line to line.
   SplitChars(line, &chars);
   std::vector<MojibakeFix> candidates;

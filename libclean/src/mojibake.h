@@ -29,8 +29,10 @@ struct MojibakeFix {
 // Chinese text.
 bool MayHoldMojibake(std::string_view text);
 // Start of the first line of `text` that MayHoldMojibake() would flag on
-// its own (text.size() when none): one pass over a block of lines.
+// its own (text.size() when none): one pass over a block of lines. The
+// second form also sets *flags to ScreenFlags() of that line (0 for none).
 size_t NextSuspectLine(std::string_view text);
+size_t NextSuspectLine(std::string_view text, unsigned* flags);
 
 // What the screen saw in a whole text: which hypotheses to try.
 enum : unsigned {
@@ -43,8 +45,10 @@ enum : unsigned {
 unsigned ScreenFlags(std::string_view text);
 
 // Appends the repairs found in one line of valid UTF-8 (no '\n' inside),
-// sorted and non-overlapping.
+// sorted and non-overlapping. The second form takes the line's
+// ScreenFlags() from a screen that already ran over it.
 void FindMojibake(std::string_view line, std::vector<MojibakeFix>* fixes);
+void FindMojibake(std::string_view line, unsigned flags, std::vector<MojibakeFix>* fixes);
 
 // Appends `line` to `out` with `fixes` (sorted, non-overlapping, from
 // FindMojibake or one of its hypotheses) applied.

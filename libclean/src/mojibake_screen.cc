@@ -161,9 +161,10 @@ struct Hypothesis {
   }
 };
 
-// Scans `text`; with `first`, stops at the first finding. Every line
-// starts afresh, so a text is flagged exactly where one of its lines would
-// be on its own; *line_start is the start of the line of the first finding.
+// Scans `text`; with `first`, stops at the end of the first line with a
+// finding and returns that line's flags. Every line starts afresh, so a
+// text is flagged exactly where one of its lines would be on its own;
+// *line_start is the start of the line of the first finding.
 unsigned Scan(std::string_view text, bool first, size_t* line_start) {
   unsigned flags = 0;
   const Tables& t = GetTables();
@@ -183,20 +184,14 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     if (b >= t.fast_lead && b <= 0xE9) {  // U+3000/4000-9FFF: no cp1252 reading.
       c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       p += 3;
-      if (lost) {
-        if (c >= 0x3400) {
-          flags |= kScreenLostByte;
-          if (first) return flags;
-        }
-        lost = false;
-      }
+      if (lost && c >= 0x3400) flags |= kScreenLostByte;
+      lost = false;
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
       gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
       if (gbk % 4 == kGbkRun) {
         flags |= kScreenGbk;
-        if (first) return flags;
       }
       continue;
     }
@@ -204,6 +199,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       ++p;
       single_lead = 0;
       if (b == '\n') {
+        if (first && flags) return flags;
         latin = Hypothesis{};
         gbk = 0;
         latin_chars = 0;
@@ -229,17 +225,14 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     }
     if (c == 0xFFFD) {
       flags |= kScreenReplacement;
-      if (first) return flags;
     }
     if (lost && c >= 0x3400 && c < 0xA000) {
       flags |= kScreenLostByte;
-      if (first) return flags;
     }
     lost = c == 0xFFFD;
     const SingleByteMasks::Bits& bits = single.At(c);
     if (single_lead & bits.cont) {
       flags |= kScreenSingleByte;
-      if (first) return flags;
     }
     single_lead = bits.lead;
     Pairs k = PairsOf(c);
@@ -247,7 +240,6 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin.Apply(t.step[latin.state][k.latin], kLong | kShort);
       if (latin.run >= 1 || ++latin_chars >= 4) {
         flags |= kScreenLatin;
-        if (first) return flags;
       }
     } else {
       latin = Hypothesis{};
@@ -256,7 +248,6 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     gbk = t.gbk[k.gbk][gbk];
     if (gbk % 4 == kGbkRun) {
       flags |= kScreenGbk;
-      if (first) return flags;
     }
   }
   return flags;
@@ -267,8 +258,14 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
 bool MayHoldMojibake(std::string_view text) { return NextSuspectLine(text) < text.size(); }
 
 size_t NextSuspectLine(std::string_view text) {
+  unsigned flags;
+  return NextSuspectLine(text, &flags);
+}
+
+size_t NextSuspectLine(std::string_view text, unsigned* flags) {
   size_t line_start = 0;
-  return Scan(text, true, &line_start) != 0 ? line_start : text.size();
+  *flags = Scan(text, true, &line_start);
+  return *flags != 0 ? line_start : text.size();
 }
 
 unsigned ScreenFlags(std::string_view text) {

@@ -24,22 +24,23 @@ void LineRepairer::RepairBlock(std::string_view block, uint64_t offset,
                                std::string* out, EditLog* log) {
   size_t at = 0;
   while (at < block.size()) {
-    size_t start = at + NextSuspectLine(block.substr(at));
+    unsigned flags;
+    size_t start = at + NextSuspectLine(block.substr(at), &flags);
     out->append(block.substr(at, start - at));
     if (start == block.size()) break;
     size_t nl = block.find('\n', start);
     bool newline = nl != std::string_view::npos;
     size_t end = newline ? nl : block.size();
-    RepairLine(block.substr(start, end - start), newline, offset + start, out, log);
+    RepairLine(block.substr(start, end - start), flags, newline, offset + start, out, log);
     at = newline ? nl + 1 : block.size();
   }
 }
 
-// `line` is one the screen flagged.
-void LineRepairer::RepairLine(std::string_view line, bool newline, uint64_t offset,
+// `line` is one the screen flagged with `flags`.
+void LineRepairer::RepairLine(std::string_view line, unsigned flags, bool newline, uint64_t offset,
                               std::string* out, EditLog* log) {
   fixes_.clear();
-  if (mojibake_) FindMojibake(line, &fixes_);
+  if (mojibake_) FindMojibake(line, flags, &fixes_);
   if (fixes_.empty()) {
     HandleGarbage(line, newline, offset, out, log);
     return;

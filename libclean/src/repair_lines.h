@@ -28,7 +28,7 @@ class LineRepairer {
                    EditLog* log);
 
  private:
-  void RepairLine(std::string_view line, bool newline, uint64_t offset,
+  void RepairLine(std::string_view line, unsigned flags, bool newline, uint64_t offset,
                   std::string* out, EditLog* log);
   void HandleGarbage(std::string_view line, bool newline, uint64_t offset,
                      std::string* out, EditLog* log);
