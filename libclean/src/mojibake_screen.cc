@@ -190,8 +190,14 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin_chars = 0;
       single_lead = 0;
       gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
-      if (gbk % 4 == kGbkRun) {
-        flags |= kScreenGbk;
+      if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
+      // The rest of the run: only the GBK automaton moves.
+      const unsigned span = 0xE9u - t.fast_lead;
+      while (p < end && static_cast<unsigned>(*p - t.fast_lead) <= span) {
+        c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        p += 3;
+        gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
+        if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
       }
       continue;
     }
