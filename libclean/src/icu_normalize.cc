@@ -120,6 +120,7 @@ class NormalizeStage : public Stage {
   std::unique_ptr<UnicodeFolder> folder_;
   std::vector<Pass> passes_;
   uint16_t enabled_ = 0;  // Bits of the enabled passes.
+  bool skip_punct_ = false;  // CommonPunctLeadBits() holds only mask 0.
   // Set by the document's first line: only an LF document gets its stray
   // CR LF line ends converted; a CRLF file keeps them.
   enum class LineEnds { kUnknown, kLf, kCrlf } line_ends_ = LineEnds::kUnknown;
@@ -192,6 +193,12 @@ inline uint16_t BmpMask(char32_t c, const UnicodeFolder& folder) {
 void NormalizeStage::BuildTriggers() {
   enabled_ = 0;
   for (Pass pass : passes_) enabled_ |= Bit(pass);
+  // ScanLines may pass over the common punctuation unseen only while no
+  // pass can act on it.
+  skip_punct_ = (BmpMask(0xFF0C, *folder_) & ~kKnown) == 0;
+  for (char32_t c = 0x3000; c < 0x302A; ++c) {
+    skip_punct_ = skip_punct_ && (BmpMask(c, *folder_) & ~kKnown) == 0;
+  }
 }
 
 bool EndsInCrLf(std::string_view s) {
@@ -286,8 +293,10 @@ NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
     return false;
   };
   const unsigned char* p = begin;
-  for (; end - p >= internal::kNonHanBlock; p += internal::kNonHanBlock) {
-    for (uint32_t bits = internal::NonHanLeadBits(p); bits != 0; bits &= bits - 1) {
+  const uint32_t keep_punct = skip_punct_ ? 0 : ~0u;
+  for (; end - p >= internal::kNonHanBlock + 2; p += internal::kNonHanBlock) {
+    uint32_t bits = internal::NonHanLeadBits(p) & ~(internal::CommonPunctLeadBits(p) & ~keep_punct);
+    for (; bits != 0; bits &= bits - 1) {
       if (visit(p + __builtin_ctz(bits))) return run;
     }
   }

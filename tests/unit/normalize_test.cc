@@ -472,3 +472,23 @@ TEST(NonHanLeadBitsTest, EveryByteInEveryPosition) {
     }
   }
 }
+
+// The punctuation finder marks exactly the lead bytes of U+3000-3029 and
+// U+FF0C, wherever they sit in a block, and nothing in other text.
+TEST(NonHanLeadBitsTest, CommonPunctuationLeads) {
+  const std::pair<const char*, bool> chars[] = {
+      {"\u3000", true},  {"\u3002", true},  {"\u3001", true},  {"\u300A", true},
+      {"\u3029", true},  {"\u302A", false}, {"\u3041", false}, {"\uFF0C", true},
+      {"\uFF01", false}, {"\uFF1F", false}, {"\u4E2D", false}, {"\u2014", false},
+      {"a", false}};
+  for (int pos = 0; pos < zhclean::internal::kNonHanBlock; ++pos) {
+    for (const auto& [ch, marked] : chars) {
+      std::string text(static_cast<size_t>(pos), 'x');
+      text += ch;
+      text.resize(zhclean::internal::kNonHanBlock + 2 + 4, 'x');
+      uint32_t bits = zhclean::internal::CommonPunctLeadBits(
+          reinterpret_cast<const unsigned char*>(text.data()));
+      EXPECT_EQ(bits, marked ? 1u << pos : 0u) << ch << " at " << pos;
+    }
+  }
+}
