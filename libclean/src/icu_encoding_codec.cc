@@ -4,7 +4,6 @@
 
 #include <memory>
 
-#include "codec_tables.h"
 #include "repair_codec.h"
 #include "utf8.h"
 
@@ -91,11 +90,6 @@ void AppendUtf16AsUtf8(const std::u16string& u, std::string* out) {
 }
 
 }  // namespace
-
-uint16_t DoubleByteCode(Legacy enc, char32_t cp) {
-  if (cp >= 0x10000) return 0;
-  return CodeTable(enc)[cp];
-}
 
 bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
   const uint16_t* table = CodeTable(enc);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "codec_tables.h"
+
 namespace zhclean::internal {
 
 enum class Legacy {
@@ -19,8 +21,17 @@ enum class Legacy {
 // The code of `cp` (a BMP code point >= U+0080) in `enc`: a double-byte
 // code with the lead byte in the high 8 bits, a single byte >= 0x80 (the
 // euro sign in windows-936), or 0 when `cp` has no code there. Lookup in a
-// table generated from ICU at build time.
-uint16_t DoubleByteCode(Legacy enc, char32_t cp);
+// table generated from ICU at build time. Inline: the mojibake search and
+// the screen's start-up call it for every character they look at.
+inline uint16_t DoubleByteCode(Legacy enc, char32_t cp) {
+  if (cp >= 0x10000) return 0;
+  switch (enc) {
+    case Legacy::kGbk: return kGbkCodes[cp];
+    case Legacy::kGb18030: return kGb18030Codes[cp];
+    case Legacy::kBig5: return kBig5Codes[cp];
+  }
+  return 0;
+}
 
 // Encodes valid UTF-8 `text` strictly (ASCII as itself, everything else
 // as double-byte codes) and appends the bytes to *out. Returns false when
