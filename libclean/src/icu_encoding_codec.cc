@@ -41,17 +41,6 @@ ConverterPtr Open(Legacy enc, bool strict) {
   return c;
 }
 
-// cp -> one- or two-byte code for the BMP, generated from ICU's
-// converters at build time (libclean/gen/gen_codec_tables.cc).
-const uint16_t* CodeTable(Legacy enc) {
-  switch (enc) {
-    case Legacy::kGbk: return kGbkCodes;
-    case Legacy::kGb18030: return kGb18030Codes;
-    case Legacy::kBig5: return kBig5Codes;
-  }
-  return kGbkCodes;
-}
-
 // One converter per encoding and mode per thread: opening one per call
 // dominated the cost of repairing damaged text.
 UConverter* Cached(Legacy enc, bool strict) {
@@ -92,14 +81,13 @@ void AppendUtf16AsUtf8(const std::u16string& u, std::string* out) {
 }  // namespace
 
 bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
-  const uint16_t* table = CodeTable(enc);
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (c < 0x80) {
       out->push_back(static_cast<char>(c));
       continue;
     }
-    uint16_t code = c < 0x10000 ? table[c] : 0;
+    uint16_t code = DoubleByteCode(enc, c);
     if (code == 0) return false;
     if (code >= 0x100) out->push_back(static_cast<char>(code >> 8));
     out->push_back(static_cast<char>(code & 0xFF));

@@ -100,6 +100,14 @@ uint8_t PairOf(uint16_t code) {
   return static_cast<uint8_t>(first * kClasses + ByteClass(code & 0xFF));
 }
 
+// Pair code of the GBK code of `c` (>= U+0080).
+uint8_t GbkPair(char32_t c) { return PairOf(DoubleByteCode(Legacy::kGbk, c)); }
+
+// A three-byte UTF-8 sequence at p.
+inline char32_t DecodeThree(const unsigned char* p) {
+  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
 const Tables& GetTables() {
   static std::once_flag once;
   static Tables t;
@@ -116,7 +124,7 @@ const Tables& GetTables() {
     }
     BuildGbkAutomaton(&t);
     for (char32_t c = 0x3000; c < 0xA000; ++c) {
-      t.han_gbk[c - 0x3000] = PairOf(DoubleByteCode(Legacy::kGbk, c));
+      t.han_gbk[c - 0x3000] = GbkPair(c);
     }
     const SingleByteMasks& single = GetSingleByteMasks();
     bool plain = true;
@@ -144,7 +152,7 @@ inline Pairs PairsOf(char32_t c) {
   if (v == 0) {
     int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
     uint8_t k0 = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
-    uint8_t k1 = c >= 0x80 ? PairOf(DoubleByteCode(Legacy::kGbk, c)) : kUnmapped;
+    uint8_t k1 = c >= 0x80 ? GbkPair(c) : kUnmapped;
     v = static_cast<uint16_t>(kKnownPairs | k0 << 8 | k1);
     pair_codes[c].store(v, std::memory_order_relaxed);
   }
@@ -178,27 +186,23 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
   const SingleByteMasks& single = GetSingleByteMasks();
   uint16_t single_lead = 0;  // Codepages where the previous character is a UTF-8 lead.
   const uint8_t ascii_pair = kNone * kClasses + kAscii;
+  const unsigned span = 0xE9u - t.fast_lead;  // Hot-path lead bytes above fast_lead.
   while (p < end) {
     unsigned b = *p;
     char32_t c;
-    if (b >= t.fast_lead && b <= 0xE9) {  // U+3000/4000-9FFF: no cp1252 reading.
-      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      p += 3;
-      if (lost && c >= 0x3400) flags |= kScreenLostByte;
+    if (b - t.fast_lead <= span) {  // U+3000/4000-9FFF: no cp1252 reading.
+      if (lost && DecodeThree(p) >= 0x3400) flags |= kScreenLostByte;
       lost = false;
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
-      if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
-      // The rest of the run: only the GBK automaton moves.
-      const unsigned span = 0xE9u - t.fast_lead;
-      while (p < end && static_cast<unsigned>(*p - t.fast_lead) <= span) {
-        c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      // Through the run, only the GBK automaton moves.
+      do {
+        c = DecodeThree(p);
         p += 3;
         gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
         if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
-      }
+      } while (p < end && static_cast<unsigned>(*p - t.fast_lead) <= span);
       continue;
     }
     if (b < 0x80) {
@@ -223,7 +227,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
       p += 2;
     } else if (b < 0xF0) {
-      c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      c = DecodeThree(p);
       p += 3;
     } else {
       c = 0xFFFF;  // Beyond the BMP: no code in any hypothesis.
