@@ -293,17 +293,15 @@ NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
     return false;
   };
   const unsigned char* p = begin;
-  const uint32_t keep_punct = skip_punct_ ? 0 : ~0u;
   for (; end - p >= internal::kNonHanBlock + 2; p += internal::kNonHanBlock) {
-    uint32_t bits = internal::NonHanLeadBits(p) & ~(internal::CommonPunctLeadBits(p) & ~keep_punct);
+    uint32_t bits = internal::NonHanLeadBits(p);
+    if (skip_punct_) bits &= ~internal::CommonPunctLeadBits(p);
     for (; bits != 0; bits &= bits - 1) {
       if (visit(p + __builtin_ctz(bits))) return run;
     }
   }
   for (; p < end; ++p) {
-    unsigned b = *p;
-    bool skip = (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
-    if (!skip && visit(p)) return run;
+    if (!internal::IsHanOrContinuationByte(*p) && visit(p)) return run;
   }
   return run;
 }

@@ -14,6 +14,12 @@ namespace zhclean::internal {
 
 constexpr int kNonHanBlock = 16;
 
+// True for a continuation byte (0x80-0xBF) or a lead byte of U+4000-9FFF
+// (0xE4-0xE9): the bytes NonHanLeadBits() leaves clear.
+inline bool IsHanOrContinuationByte(unsigned b) {
+  return (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
+}
+
 // Bit i is set when p[i] is ASCII or the lead byte of a code point outside
 // U+4000-9FFF; clear for continuation bytes (0x80-0xBF) and the lead bytes
 // 0xE4-0xE9 of U+4000-9FFF. Reads p[0..15].
@@ -28,9 +34,7 @@ inline uint32_t NonHanLeadBits(const unsigned char* p) {
 #else
   uint32_t bits = 0;
   for (int i = 0; i < kNonHanBlock; ++i) {
-    unsigned b = p[i];
-    bool skip = (b >= 0x80 && b < 0xC0) || (b >= 0xE4 && b <= 0xE9);
-    if (!skip) bits |= 1u << i;
+    if (!IsHanOrContinuationByte(p[i])) bits |= 1u << i;
   }
   return bits;
 #endif
