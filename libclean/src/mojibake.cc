@@ -83,19 +83,24 @@ class LineCostScope {
 // Table entries are fetched this many characters ahead of their use.
 constexpr size_t kPrefetchAhead = 8;
 
+// Calls add(i, CharCost(cp(i - 1), cp(i))) for i = 1 .. n - 1 in order,
+// fetching each pair's table entry kPrefetchAhead pairs before its use.
+template <typename CpAt, typename Add>
+void PricePairs(size_t n, CpAt cp, Add add) {
+  for (size_t i = 1; i < std::min(kPrefetchAhead, n); ++i) PrefetchCharCost(cp(i - 1), cp(i));
+  for (size_t i = 1; i < n; ++i) {
+    size_t ahead = i + kPrefetchAhead - 1;
+    if (ahead < n) PrefetchCharCost(cp(ahead - 1), cp(ahead));
+    add(i, CharCost(cp(i - 1), cp(i)));
+  }
+}
+
 void PriceLine(const std::vector<Char>& chars) {
   line_prefix.assign(chars.size() + 1, 0);
-  for (size_t i = 1; i < std::min(kPrefetchAhead, chars.size()); ++i) {
-    PrefetchCharCost(chars[i - 1].cp, chars[i].cp);
-  }
-  char32_t prev = '\n';
-  for (size_t i = 0; i < chars.size(); ++i) {
-    if (i + kPrefetchAhead < chars.size()) {
-      PrefetchCharCost(chars[i + kPrefetchAhead - 1].cp, chars[i + kPrefetchAhead].cp);
-    }
-    line_prefix[i + 1] = line_prefix[i] + CharCost(prev, chars[i].cp);
-    prev = chars[i].cp;
-  }
+  // The line after a '\n': position i of the sequence is chars[i - 1].
+  auto cp = [&chars](size_t i) { return i == 0 ? char32_t{'\n'} : chars[i - 1].cp; };
+  PricePairs(chars.size() + 1, cp,
+             [](size_t i, int cost) { line_prefix[i] = line_prefix[i - 1] + cost; });
   line_priced = true;
 }
 
@@ -123,15 +128,9 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
   cps.push_back(begin > 0 ? chars[begin - 1].cp : '\n');
   for (size_t i = 0; i < text.size();) cps.push_back(NextCodePoint(text, &i));
   if (end < chars.size()) cps.push_back(chars[end].cp);
-  size_t n = cps.size();
-  for (size_t i = 1; i < std::min(kPrefetchAhead, n); ++i) PrefetchCharCost(cps[i - 1], cps[i]);
   int cost = 0;
-  for (size_t i = 1; i < n; ++i) {
-    if (i + kPrefetchAhead < n) {
-      PrefetchCharCost(cps[i + kPrefetchAhead - 1], cps[i + kPrefetchAhead]);
-    }
-    cost += CharCost(cps[i - 1], cps[i]);
-  }
+  PricePairs(cps.size(), [](size_t i) { return cps[i]; },
+             [&cost](size_t, int c) { cost += c; });
   return cost;
 }
 
