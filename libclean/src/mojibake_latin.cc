@@ -143,7 +143,10 @@ void CollectRuns(const std::vector<Char>& chars, std::vector<Run>* runs, size_t*
       bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[j++].cp)));
     }
     for (size_t k = 0; k < bytes.size();) {
-      size_t n = ValidUtf8PrefixScalar(std::string_view(bytes).substr(k));
+      // Most bytes of other mojibake start no sequence: skip the call.
+      bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
+                  (static_cast<unsigned char>(bytes[k + 1]) & 0xC0) == 0x80;
+      size_t n = lead ? ValidUtf8PrefixScalar(std::string_view(bytes).substr(k)) : 0;
       if (n >= 2) {
         runs->push_back({i + k, i + k + n});
         k += n;
