@@ -1,7 +1,8 @@
 // Build-time generator of codec_tables_data.cc (declared in
 // libclean/src/codec_tables.h): for GBK (windows-936), GB18030 and Big5
 // (windows-950), the one- or two-byte code of every BMP code point >=
-// U+0080; for the single-byte codepages of the mojibake hypotheses, what
+// U+0080, and for GBK and Big5 what a strict reader shows for each
+// two-byte code and each high byte; for the single-byte codepages of the mojibake hypotheses, what
 // each shows for bytes 0x80..0xFF. All read from ICU's converters. Building
 // them at every start-up cost zh-repair most of its start-up time;
 // generated, they are read-only data paged in where a text touches them.
@@ -63,8 +64,40 @@ bool BuildTable(const char* name, std::vector<uint16_t>* code) {
   return true;
 }
 
+// What `name`'s strict reader (ICU's STOP callback) shows for each pair
+// of bytes lead 0x81..0xFE, trail 0x40..0xFE, then for each byte
+// 0x80..0xFF alone, in the order of codec_tables.h; 0 where it stops or
+// shows its substitute.
+bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> c(ucnv_open(name, &status));
+  ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return false;
+  auto read = [&c](const char* bytes, int32_t n) -> uint16_t {
+    UChar u[4];
+    UErrorCode s = U_ZERO_ERROR;
+    ucnv_resetToUnicode(c.get());
+    int32_t got = ucnv_toUChars(c.get(), u, 4, bytes, n, &s);
+    bool one = U_SUCCESS(s) && got == 1 && u[0] != 0x1A && u[0] != 0xFFFD &&
+               (u[0] < 0xD800 || u[0] > 0xDFFF);
+    return one ? u[0] : 0;
+  };
+  chars->clear();
+  for (int lead = 0x81; lead <= 0xFE; ++lead) {
+    for (int trail = 0x40; trail <= 0xFE; ++trail) {
+      char pair[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+      chars->push_back(read(pair, 2));
+    }
+  }
+  for (int b = 0x80; b <= 0xFF; ++b) {
+    char byte = static_cast<char>(b);
+    chars->push_back(read(&byte, 1));
+  }
+  return true;
+}
+
 void WriteTable(GeneratedFile* out, const char* array, const std::vector<uint16_t>& code) {
-  out->Printf("const uint16_t %s[0x10000] = {", array);
+  out->Printf("const uint16_t %s[%zu] = {", array, code.size());
   for (size_t i = 0; i < code.size(); ++i) {
     out->Printf(i % 16 == 0 ? "\n%u," : "%u,", static_cast<unsigned>(code[i]));
   }
@@ -138,6 +171,15 @@ int main(int argc, char** argv) {
       "#include \"codec_tables.h\"\n\nnamespace zhclean::internal {\n\n",
       U_ICU_VERSION);
   for (int i = 0; i < 3; ++i) WriteTable(&out, names[i][1], tables[i]);
+  const char* readers[][2] = {{"GBK", "kGbkChars"}, {"windows-950", "kBig5Chars"}};
+  for (const auto& [name, array] : readers) {
+    std::vector<uint16_t> chars;
+    if (!BuildReaderTable(name, &chars)) {
+      std::fprintf(stderr, "gen_codec_tables: ICU has no usable converter %s\n", name);
+      return 1;
+    }
+    WriteTable(&out, array, chars);
+  }
   if (!WriteSingleByteTables(&out)) return 1;
   out.Printf("}  // namespace zhclean::internal\n");
   if (!out.Write(argv[1])) return 1;

@@ -15,6 +15,15 @@ extern const uint16_t kGbkCodes[0x10000];     // ICU "GBK" (windows-936).
 extern const uint16_t kGb18030Codes[0x10000];  // ICU "gb18030", two-byte codes.
 extern const uint16_t kBig5Codes[0x10000];     // ICU "windows-950".
 
+// What the strict readers of GBK and Big5 (ICU, STOP callback) show: the
+// two-byte code lead (0x81..0xFE), trail (0x40..0xFE) at
+// (lead - 0x81) * kReaderTrails + trail - 0x40, then the bytes 0x80..0xFF
+// alone from kReaderPairs on; 0 where the reader stops.
+constexpr size_t kReaderTrails = 0xFE - 0x40 + 1;
+constexpr size_t kReaderPairs = (0xFE - 0x81 + 1) * kReaderTrails;
+extern const uint16_t kGbkChars[kReaderPairs + 0x80];
+extern const uint16_t kBig5Chars[kReaderPairs + 0x80];
+
 // What a single-byte codepage shows for bytes 0x80..0xFF: 0 where it has
 // nothing; bytes it leaves undefined in 0x80..0x9F read as the C1 control
 // of that value (what careless decoders do).

@@ -80,22 +80,7 @@ void AppendUtf16AsUtf8(const std::u16string& u, std::string* out) {
 
 }  // namespace
 
-bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-      continue;
-    }
-    uint16_t code = DoubleByteCode(enc, c);
-    if (code == 0) return false;
-    if (code >= 0x100) out->push_back(static_cast<char>(code >> 8));
-    out->push_back(static_cast<char>(code & 0xFF));
-  }
-  return true;
-}
-
-bool DecodeLegacy(Legacy enc, std::string_view bytes, std::string* out) {
+bool DecodeLegacyIcu(Legacy enc, std::string_view bytes, std::string* out) {
   std::u16string u;
   if (!ToUtf16(enc, bytes, /*strict=*/true, &u)) return false;
   for (char16_t c : u) {

@@ -257,13 +257,12 @@ struct DoubleByteCandidate {
 // GBK or Big5 bytes shown as cp1252: decode the piece strictly.
 bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
                         std::vector<DoubleByteCandidate>* out) {
-  std::string bytes, text, check;
+  std::string bytes, text;
   for (size_t k = begin; k < end; ++k) {
     bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
   }
   DoubleByteCandidate c;
-  if (!DecodeLegacy(enc, bytes, &text) || !ChineseReading(text, &c.han)) return false;
-  if (!EncodeLegacy(enc, text, &check) || check != bytes) return false;
+  if (!DecodeLegacyReversible(enc, bytes, &text) || !ChineseReading(text, &c.han)) return false;
   c.fix.begin = chars[begin].pos;
   c.fix.end = chars[end - 1].pos + chars[end - 1].len;
   c.fix.cost_before = SpanCost(chars, begin, end);

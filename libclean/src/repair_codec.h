@@ -1,6 +1,6 @@
-// Legacy double-byte codecs used by mojibake repair and its tests. The
-// implementation (icu_encoding_codec.cc) wraps ICU converters; nothing here
-// exposes ICU types.
+// Legacy double-byte codecs used by mojibake repair and its tests: tables
+// generated from ICU at build time (legacy_codec.cc) and ICU converters
+// (icu_encoding_codec.cc); nothing here exposes ICU types.
 #ifndef ZHCLEAN_SRC_REPAIR_CODEC_H_
 #define ZHCLEAN_SRC_REPAIR_CODEC_H_
 
@@ -39,8 +39,18 @@ inline uint16_t DoubleByteCode(Legacy enc, char32_t cp) {
 bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out);
 
 // Decodes `bytes` strictly and appends UTF-8 to *out. Returns false on any
-// invalid, incomplete or unmapped sequence.
+// invalid, incomplete or unmapped sequence (and on 0x1A, ICU's
+// substitute). GBK and Big5 read through tables generated from ICU's
+// readers (legacy_codec.cc); GB18030 through ICU.
 bool DecodeLegacy(Legacy enc, std::string_view bytes, std::string* out);
+
+// The same, and false unless every character encodes back to the bytes
+// it came from (EncodeLegacy gives `bytes` again).
+bool DecodeLegacyReversible(Legacy enc, std::string_view bytes, std::string* out);
+
+// DecodeLegacy through ICU's converter itself: GB18030's four-byte codes,
+// and the reference the tables are tested against.
+bool DecodeLegacyIcu(Legacy enc, std::string_view bytes, std::string* out);
 
 // Decodes `bytes` as a careless program would: invalid sequences become
 // U+FFFD (ICU's substitution). Appends UTF-8 to *out. For tests.

@@ -122,6 +122,42 @@ TEST(DoubleByteCodeTest, EqualsIcuPerCodePoint) {
   }
 }
 
+// The GBK and Big5 readers on generated tables accept and show exactly
+// what ICU's strict converters do: every input of one and two bytes, and
+// random longer ones built from the bytes where the codecs differ.
+TEST(DecodeLegacyTest, TablesReadAsIcu) {
+  auto same = [](Legacy enc, const std::string& bytes) {
+    std::string table, icu;
+    bool a = internal::DecodeLegacy(enc, bytes, &table);
+    bool b = internal::DecodeLegacyIcu(enc, bytes, &icu);
+    return a == b && (!a || table == icu);
+  };
+  std::mt19937 rng(7);
+  const unsigned char kBytes[] = {0x00, 0x1A, 0x3F, 0x40, 0x41, 0x7E, 0x7F, 0x80, 0x81,
+                                  0xA0, 0xA1, 0xA4, 0xB0, 0xC6, 0xD7, 0xF9, 0xFE, 0xFF};
+  for (Legacy enc : {Legacy::kGbk, Legacy::kBig5}) {
+    size_t read = 0;
+    for (int x = 0; x < 256; ++x) {
+      std::string one(1, static_cast<char>(x));
+      ASSERT_TRUE(same(enc, one)) << static_cast<int>(enc) << " " << x;
+      for (int y = 0; y < 256; ++y) {
+        std::string two = one + static_cast<char>(y);
+        ASSERT_TRUE(same(enc, two)) << static_cast<int>(enc) << " " << x << " " << y;
+        std::string out;
+        read += internal::DecodeLegacy(enc, two, &out) && x >= 0x80;
+      }
+    }
+    EXPECT_GT(read, 13000u);
+    for (int k = 0; k < 20000; ++k) {
+      std::string bytes;
+      for (size_t n = 3 + rng() % 8; n > 0; --n) {
+        bytes.push_back(static_cast<char>(rng() % 2 ? rng() % 256 : kBytes[rng() % sizeof kBytes]));
+      }
+      ASSERT_TRUE(same(enc, bytes)) << static_cast<int>(enc) << " " << k;
+    }
+  }
+}
+
 TEST(DetectTest, ByteOrderMarksAndPlainCases) {
   EXPECT_EQ(DetectEncoding("\xEF\xBB\xBF" "abc", true).bom_length, 3u);
   EncodingGuess le = DetectEncoding(std::string("\xFF\xFE" "a\x00", 4), true);
