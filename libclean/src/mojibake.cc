@@ -25,11 +25,11 @@ bool Overlaps(const MojibakeFix& a, const MojibakeFix& b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
-constexpr std::array<int16_t, kCp1252HighEnd - 0x100> MakeCp1252Bytes() {
-  std::array<int16_t, kCp1252HighEnd - 0x100> t{};
-  for (int16_t& b : t) b = -1;
+constexpr std::array<int16_t, kCp1252HighEnd> MakeCp1252Bytes() {
+  std::array<int16_t, kCp1252HighEnd> t{};
+  for (size_t c = 0; c < t.size(); ++c) t[c] = c < 0x100 ? static_cast<int16_t>(c) : -1;
   for (int i = 0; i < 32; ++i) {
-    if (kCp1252High[i] >= 0x100) t[kCp1252High[i] - 0x100] = static_cast<int16_t>(0x80 + i);
+    if (kCp1252High[i] >= 0x100) t[kCp1252High[i]] = static_cast<int16_t>(0x80 + i);
   }
   return t;
 }
@@ -37,7 +37,7 @@ constexpr std::array<int16_t, kCp1252HighEnd - 0x100> MakeCp1252Bytes() {
 }  // namespace
 
 // No guard or table set-up on the per-character path.
-constexpr std::array<int16_t, kCp1252HighEnd - 0x100> kCp1252HighBytes = MakeCp1252Bytes();
+constexpr std::array<int16_t, kCp1252HighEnd> kSloppyCp1252Bytes = MakeCp1252Bytes();
 
 char32_t SloppyCp1252Char(unsigned char b) {
   return b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;

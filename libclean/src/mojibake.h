@@ -62,15 +62,14 @@ std::string RepairMojibakeText(std::string_view text);
 // windows-1252 byte of U+0100..U+2122 (-1 for most), built at compile
 // time in mojibake.cc.
 constexpr char32_t kCp1252HighEnd = 0x2123;
-extern const std::array<int16_t, kCp1252HighEnd - 0x100> kCp1252HighBytes;
+extern const std::array<int16_t, kCp1252HighEnd> kSloppyCp1252Bytes;
 
 // Sloppy windows-1252: byte for a code point (Latin-1 for U+0080..U+00FF,
-// the windows-1252 table for the rest), or -1. Inline: every hypothesis
-// maps characters back to bytes with it.
+// the windows-1252 table for the rest), or -1. Inline and one table read:
+// every hypothesis maps characters back to bytes with it, and a branch on
+// the character's range mispredicts in lines that mix the two.
 inline int SloppyCp1252Byte(char32_t c) {
-  if (c < 0x100) return static_cast<int>(c);
-  if (c >= kCp1252HighEnd) return -1;
-  return kCp1252HighBytes[c - 0x100];
+  return c < kCp1252HighEnd ? kSloppyCp1252Bytes[c] : -1;
 }
 // The code point a windows-1252 reader shows for byte b (C1 controls for
 // the five undefined bytes).
