@@ -75,8 +75,17 @@ constexpr std::array<std::array<uint8_t, kSmallEnd>, 4> MakeSmallCharCost() {
   return t;
 }
 
+constexpr std::array<uint8_t, kSmallEnd> MakeSmallClass() {
+  std::array<uint8_t, kSmallEnd> t{};
+  for (char32_t c = 0; c < kSmallEnd; ++c) {
+    t[c] = IsHan(c) ? 0 : c == 0xC2 || c == 0xC3 ? 1 : IsLatinLetter(c) ? 2 : 3;
+  }
+  return t;
+}
+
 }  // namespace
 
+constexpr std::array<uint8_t, kSmallEnd> kSmallClass = MakeSmallClass();
 constexpr std::array<std::array<uint8_t, kSmallEnd>, 4> kSmallCharCost = MakeSmallCharCost();
 
 int RareHanUnigramCost(char32_t c) {

@@ -47,13 +47,17 @@ constexpr bool IsLatinLetter(char32_t c) {
   return IsAsciiAlnum(c) || IsLatin1Letter(c) || (c >= 0x100 && c < 0x250);
 }
 
-// The cost of a character below kSmallEnd depends on the one before it
-// only through its class: Han, U+00C2/U+00C3, another Latin letter, other.
-constexpr char32_t kSmallEnd = 0x250;
+// The cost of a character below kSmallEnd (Latin, symbols, and the
+// characters windows-1252 shows for 0x80..0x9F, up to U+2122) depends on
+// the one before it only through its class: Han, U+00C2/U+00C3, another
+// Latin letter, other. Both are table reads: mojibake mixes the classes
+// from one character to the next, and branches on them mispredict.
+constexpr char32_t kSmallEnd = 0x2123;
+// PrevClass of each character below kSmallEnd, computed at compile time.
+extern const std::array<uint8_t, kSmallEnd> kSmallClass;
 inline int PrevClass(char32_t prev) {
-  if (IsHan(prev)) return 0;
-  if (prev == 0xC2 || prev == 0xC3) return 1;
-  return IsLatinLetter(prev) ? 2 : 3;
+  if (prev < kSmallEnd) return kSmallClass[prev];
+  return IsHan(prev) ? 0 : 3;
 }
 // CharCost of each character below kSmallEnd after each PrevClass,
 // computed at compile time in ngram.cc.

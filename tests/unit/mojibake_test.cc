@@ -249,13 +249,14 @@ TEST(MojibakeCasesTest, Table) {
   for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
 }
 
-// The inline CharCost (a compile-time table below U+0250, the hash table
+// The inline CharCost (compile-time tables below U+2123, the hash table
 // for two dense Han characters) agrees with the rules everywhere: every
 // BMP character after characters of each class and range edge.
 TEST(CharCostTest, FastPathsAgreeWithTheRules) {
   const char32_t prevs[] = {'\n', ' ', '?', 'a', 'Z', '0', 0x7F, 0x9D, 0xA0, 0xB7,
                             0xC0, 0xC2, 0xC3, 0xD7, 0xE9, 0xF7, 0x100, 0x192, 0x24F,
-                            0x250, 0x2013, 0x33FF, 0x3400, 0x4E00, 0x4E2D, 0x9FFF,
+                            0x250, 0x2013, 0x20AC, 0x2122, 0x2123, 0x33FF, 0x3400, 0x4E00,
+                            0x4E2D, 0x9FFF,
                             0xA000, 0xF900, 0xFFFD, 0x20000, 0x2A6D6};
   size_t checked = 0;
   for (char32_t prev : prevs) {
