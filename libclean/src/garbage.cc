@@ -111,7 +111,7 @@ void FindGarbage(std::string_view line, std::vector<GarbageRun>* runs) {
     bool more = i < line.size();
     char32_t c = more ? NextCodePoint(line, &i) : 0;
     if (more && GarbageChar(c, bits)) {
-      run.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start)});
+      AppendChar(c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), &run);
       continue;
     }
     if (run.size() >= kMinGarbageChars && LooksLikeGarbage(run, 0, run.size())) {

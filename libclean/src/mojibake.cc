@@ -48,12 +48,8 @@ void SplitChars(std::string_view line, std::vector<Char>* chars) {
   chars->reserve(line.size());
   for (size_t i = 0; i < line.size();) {
     size_t start = i;
-    // Field by field: a braced Char was built on the stack from three
-    // 4-byte stores and copied with an 8-byte load, which stalls.
-    Char& c = chars->emplace_back();
-    c.cp = NextCodePoint(line, &i);
-    c.pos = static_cast<uint32_t>(start);
-    c.len = static_cast<uint32_t>(i - start);
+    char32_t c = NextCodePoint(line, &i);
+    AppendChar(c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), chars);
   }
 }
 

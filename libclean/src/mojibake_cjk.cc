@@ -23,6 +23,14 @@ struct Unit {
   uint32_t begin, len;
 };
 
+// Field by field, as AppendChar (mojibake_internal.h) and for its reason.
+void AddUnit(Unit::Kind kind, uint32_t begin, uint32_t len, std::vector<Unit>* units) {
+  Unit& u = units->emplace_back();
+  u.kind = kind;
+  u.begin = begin;
+  u.len = len;
+}
+
 // Byte form of chars[begin, end) under `enc`; holes as kHole.
 void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
                  std::vector<int>* bytes) {
@@ -57,7 +65,7 @@ void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t
     auto at = static_cast<uint32_t>(k);
     int b = bytes[k];
     if (b == kHole || b < 0x80) {
-      units->push_back({b == kHole ? Unit::kHole : Unit::kText, at, 1});
+      AddUnit(b == kHole ? Unit::kHole : Unit::kText, at, 1, units);
       ++k;
       continue;
     }
@@ -70,10 +78,10 @@ void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t
       *good += n;
       *high += n - 1;
       ++*multi;
-      units->push_back({Unit::kText, at, static_cast<uint32_t>(n)});
+      AddUnit(Unit::kText, at, static_cast<uint32_t>(n), units);
       k += n;
     } else {
-      units->push_back({Unit::kOrphan, at, 1});
+      AddUnit(Unit::kOrphan, at, 1, units);
       ++k;
     }
   }

@@ -23,6 +23,16 @@ struct Char {
 };
 constexpr size_t kMaxCharsLine = UINT32_MAX;
 
+// Appends a Char field by field: a braced Char is built on the stack from
+// three 4-byte stores and copied with an 8-byte load, a failed store
+// forward (a stall) per character on the hot paths.
+inline void AppendChar(char32_t cp, uint32_t pos, uint32_t len, std::vector<Char>* chars) {
+  Char& c = chars->emplace_back();
+  c.cp = cp;
+  c.pos = pos;
+  c.len = len;
+}
+
 // Splits valid UTF-8 (at most kMaxCharsLine bytes) into code points.
 std::vector<Char> SplitChars(std::string_view line);
 // The same into *chars, reusing its storage.
