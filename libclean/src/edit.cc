@@ -32,6 +32,17 @@ void EditLog::Warn(uint64_t offset, std::string_view message) {
   warnings_.emplace_back(offset, std::string(message));
 }
 
+void EditLog::Merge(const EditLog& part) {
+  document_edits_ += part.document_edits_;
+  for (const auto& [rule, n] : part.by_rule_) {
+    auto it = by_rule_.find(rule);
+    if (it == by_rule_.end()) it = by_rule_.emplace(rule, 0).first;
+    it->second += n;
+  }
+  warnings_.insert(warnings_.end(), part.warnings_.begin(), part.warnings_.end());
+  if (part.rejected_) Reject(part.reject_reason_);
+}
+
 void EditLog::Reject(std::string_view reason) {
   if (rejected_) return;
   rejected_ = true;

@@ -1,6 +1,10 @@
 #include "repair_lines.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace zhclean::internal {
 
@@ -94,6 +98,109 @@ void LineRepairer::HandleGarbage(std::string_view line, bool newline, uint64_t o
   }
   out->append(line.substr(at));
   if (newline) out->push_back('\n');
+}
+
+// One helper thread and what it made of its part of a block.
+class BlockRepairer::Helper {
+ public:
+  Helper(bool mojibake, GarbageMode garbage)
+      : lines_(mojibake, garbage), thread_([this] { Run(); }) {}
+  ~Helper() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  // Starts repairing `part` (at `offset` in the document) for `log`'s step.
+  void Start(std::string_view part, uint64_t offset, const EditLog& log) {
+    std::lock_guard<std::mutex> lock(mu_);
+    part_ = part;
+    offset_ = offset;
+    out_.clear();
+    edits_.clear();
+    log_ = std::make_unique<EditLog>(log.step(), log.detailed() ? &sink_ : nullptr);
+    pending_ = true;
+    cv_.notify_all();
+  }
+
+  // Waits for the part, then appends its output to *out and its edits to *log.
+  void Finish(std::string* out, EditLog* log) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return !pending_; });
+    out->append(out_);
+    log->Merge(*log_);
+    for (const OwnedEdit& e : edits_) {
+      log->Forward(Edit{"", 0, e.offset, e.before, e.after, e.rule, e.reason});
+    }
+  }
+
+ private:
+  struct OwnedEdit {
+    uint64_t offset;
+    std::string before, after, rule, reason;
+  };
+
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      cv_.wait(lock, [this] { return stop_ || pending_; });
+      if (!pending_) return;
+      lock.unlock();
+      lines_.RepairBlock(part_, offset_, &out_, log_.get());
+      lock.lock();
+      pending_ = false;
+      cv_.notify_all();
+    }
+  }
+
+  LineRepairer lines_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool pending_ = false, stop_ = false;
+  std::string_view part_;
+  uint64_t offset_ = 0;
+  std::string out_;
+  std::vector<OwnedEdit> edits_;
+  EditSink sink_ = [this](const Edit& e) {
+    edits_.push_back({e.offset, std::string(e.before), std::string(e.after), std::string(e.rule),
+                      std::string(e.reason)});
+  };
+  std::unique_ptr<EditLog> log_;
+  std::thread thread_;  // Last: starts once the members above exist.
+};
+
+BlockRepairer::BlockRepairer(bool mojibake, GarbageMode garbage, size_t threads)
+    : lines_(mojibake, garbage) {
+  for (size_t i = 1; i < threads; ++i) helpers_.push_back(std::make_unique<Helper>(mojibake, garbage));
+}
+
+BlockRepairer::~BlockRepairer() = default;
+
+void BlockRepairer::RepairBlock(std::string_view block, uint64_t offset, std::string* out,
+                                EditLog* log) {
+  if (helpers_.empty() || block.size() < kMinSplitBlock) {
+    lines_.RepairBlock(block, offset, out, log);
+    return;
+  }
+  // Part k starts after the first line end at or after k / parts of the block.
+  size_t parts = helpers_.size() + 1;
+  std::vector<size_t> cuts = {0};
+  for (size_t k = 1; k < parts; ++k) {
+    size_t nl = block.find('\n', std::max(cuts.back(), block.size() / parts * k));
+    if (nl == std::string_view::npos || nl + 1 == block.size()) break;
+    cuts.push_back(nl + 1);
+  }
+  cuts.push_back(block.size());
+  size_t used = cuts.size() - 2;
+  for (size_t h = 0; h < used; ++h) {
+    helpers_[h]->Start(block.substr(cuts[h + 1], cuts[h + 2] - cuts[h + 1]), offset + cuts[h + 1],
+                       *log);
+  }
+  lines_.RepairBlock(block.substr(0, cuts[1]), offset, out, log);
+  for (size_t h = 0; h < used; ++h) helpers_[h]->Finish(out, log);
 }
 
 }  // namespace zhclean::internal

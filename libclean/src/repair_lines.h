@@ -4,6 +4,7 @@
 #define ZHCLEAN_SRC_REPAIR_LINES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,31 @@ class LineRepairer {
   std::vector<MojibakeFix> fixes_;
   std::vector<GarbageRun> runs_;
   std::string repaired_;
+};
+
+// LineRepairer::RepairBlock on `threads` threads: a block of at least
+// kMinSplitBlock bytes is cut at line ends into one part per thread; the
+// parts after the first go to helper threads, each with its own
+// LineRepairer and EditLog, and their output, counts, warnings and edits
+// follow the first part's in order. The result is the same as one
+// LineRepairer's, byte for byte and edit for edit. Not copyable: owns
+// its helper threads (started in the constructor, joined in the
+// destructor).
+class BlockRepairer {
+ public:
+  static constexpr size_t kMinSplitBlock = 16 << 10;
+
+  BlockRepairer(bool mojibake, GarbageMode garbage, size_t threads);
+  ~BlockRepairer();
+  BlockRepairer(const BlockRepairer&) = delete;
+  BlockRepairer& operator=(const BlockRepairer&) = delete;
+
+  void RepairBlock(std::string_view block, uint64_t offset, std::string* out, EditLog* log);
+
+ private:
+  class Helper;
+  LineRepairer lines_;
+  std::vector<std::unique_ptr<Helper>> helpers_;
 };
 
 }  // namespace zhclean::internal

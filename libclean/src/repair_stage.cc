@@ -27,11 +27,11 @@ std::string EncodingRule(Encoding e) {
   return r;
 }
 
-// Not copyable: owns its decoder and buffers.
+// Not copyable: owns its decoder, buffers and helper threads.
 class RepairStage : public Stage {
  public:
   explicit RepairStage(const RepairOptions& o)
-      : options_(o), lines_(o.mojibake, o.garbage) {}
+      : options_(o), lines_(o.mojibake, o.garbage, o.threads) {}
 
   const char* name() const override { return "repair"; }
   bool AcceptsInvalidUtf8() const override { return true; }
@@ -48,7 +48,7 @@ class RepairStage : public Stage {
   bool EmitDirect(std::string_view in, std::string* out, EditLog* log);
 
   RepairOptions options_;
-  internal::LineRepairer lines_;
+  internal::BlockRepairer lines_;
   bool started_ = false;
   Encoding encoding_ = Encoding::kUtf8;
   std::unique_ptr<Decoder> decoder_;
@@ -222,6 +222,7 @@ StatusOr<GarbageMode> ParseGarbageMode(std::string_view name) {
 
 StatusOr<std::unique_ptr<Stage>> NewRepairStage(const RepairOptions& options) {
   if (options.max_line < 64) return InvalidArgumentError("max_line must be at least 64");
+  if (options.threads < 1) return InvalidArgumentError("threads must be at least 1");
   return std::unique_ptr<Stage>(new RepairStage(options));
 }
 

@@ -100,6 +100,21 @@ for f in "$WORK/s0.gb18030" "$WORK/s0.utf16le" "$WORK/moji.txt"; do
   done
 done
 
+# --- -j threads share one text document's line repairs: same output,
+# --explain, --stats (but seconds) and warnings as one thread. ---
+for i in $(seq 40); do
+  cat "$WORK/moji.txt" "$S0"
+  printf '前文闂傚倸鍊搁崐鎼佸磹閹间礁纾归柟闂寸绾惧綊鏌熼梻瀵割槮缁炬儳后文\n'
+done > "$WORK/big.txt"
+for j in 1 2 3; do
+  "$Z" -j "$j" --explain "$WORK/ex$j" --stats-file "$WORK/st$j" "$WORK/big.txt" > "$WORK/out$j" 2> "$WORK/err$j"
+  sed -i 's/"seconds":[0-9.]*,//' "$WORK/st$j"
+done
+for j in 2 3; do
+  for f in out ex st err; do expect_same_file "-j $j $f" "$WORK/$f$j" "$WORK/${f}1"; done
+done
+expect_match "-j warnings" "$(head -1 "$WORK/err1")" 'warning: repair: 1 run\(s\) of unrecoverable mojibake kept'
+
 # --- Bad input: no crash, valid UTF-8 out. ---
 python3 -c 'import random,sys; r=random.Random(5); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(300000)))' > "$WORK/binary"
 printf 'abc\0def\0\xe4\xb8\xad\xe6' > "$WORK/nul"

@@ -69,6 +69,62 @@ TEST(RepairStageTest, RepairsEveryKindInOneDocument) {
   EXPECT_EQ(r.rules["garbage:kept"], 1u);
 }
 
+// Helper threads (RepairOptions::threads) change nothing: output, every
+// edit in order, counts and warnings equal one thread's, whatever the
+// chunk size, on a document of every kind of damage and kept garbage.
+TEST(RepairStageTest, ThreadsGiveTheSameResult) {
+  std::string doc;
+  for (int i = 0; doc.size() < (200 << 10); ++i) {
+    doc += Sample();
+    doc += "第" + std::to_string(i) + "段：干净的中文文本，没有任何问题。\n";
+  }
+  struct Run {
+    std::string text, edits;
+    std::map<std::string, uint64_t, std::less<>> rules;
+    std::vector<std::pair<uint64_t, std::string>> warnings;
+  };
+  auto run = [&doc](size_t threads, size_t chunk, GarbageMode garbage) {
+    Run r;
+    RepairOptions options;
+    options.threads = threads;
+    options.garbage = garbage;
+    auto stage = NewRepairStage(options);
+    EXPECT_TRUE(stage.ok());
+    EditSink sink = [&r](const Edit& e) {
+      r.edits += std::to_string(e.offset) + " " + std::string(e.rule) + " " +
+                 std::string(e.before) + ">" + std::string(e.after) + " " + std::string(e.reason) + "\n";
+    };
+    EditLog log("repair", &sink);
+    log.StartDocument(0);
+    (*stage)->BeginDocument();
+    for (size_t i = 0; i < doc.size(); i += chunk) {
+      std::string_view piece = std::string_view(doc).substr(i, chunk);
+      EXPECT_TRUE((*stage)->Process(piece, &r.text, &log).ok());
+      log.AdvanceChunk(piece.size());
+    }
+    EXPECT_TRUE((*stage)->Finish(&r.text, &log).ok());
+    r.rules = log.by_rule();
+    r.warnings = log.warnings();
+    return r;
+  };
+  for (GarbageMode garbage : {GarbageMode::kKeep, GarbageMode::kMark}) {
+    Run one = run(1, 65536, garbage);
+    EXPECT_GE(one.rules["mojibake:utf8-as-gbk"], 100u);
+    for (size_t threads : {2u, 3u}) {
+      for (size_t chunk : {size_t{65536}, size_t{40000}, size_t{1} << 20}) {
+        Run more = run(threads, chunk, garbage);
+        EXPECT_EQ(more.text, one.text) << threads << " " << chunk;
+        EXPECT_EQ(more.edits, one.edits) << threads << " " << chunk;
+        EXPECT_EQ(more.rules, one.rules) << threads << " " << chunk;
+        EXPECT_EQ(more.warnings, one.warnings) << threads << " " << chunk;
+      }
+    }
+  }
+  RepairOptions none;
+  none.threads = 0;
+  EXPECT_FALSE(NewRepairStage(none).ok());
+}
+
 TEST(RepairStageTest, GarbageModes) {
   std::string text = "好的开始。\n闂傚倸鍊搁崐鎼佸磹閹间礁纾归柟闂寸绾惧綊\n结束\n";
   RepairOptions mark;

@@ -84,6 +84,18 @@ class EditLog {
   bool rejected() const { return rejected_; }
   const std::string& reject_reason() const { return reject_reason_; }
 
+  // For a stage that splits a chunk between threads: adds the counts and
+  // warnings of `part` (a log of the same step that a helper thread filled
+  // for a later part of the chunk) as if they had been recorded here,
+  // after everything recorded so far. The edits part's sink received go to
+  // Forward(), in order.
+  void Merge(const EditLog& part);
+  // Passes an edit recorded in such a part to the sink, as this log's
+  // (nothing is counted: Merge() counts).
+  void Forward(const Edit& e) const {
+    if (detailed()) (*sink_)(Edit{step_, document_, e.offset, e.before, e.after, e.rule, e.reason});
+  }
+
   uint64_t document_edits() const { return document_edits_; }
   const std::map<std::string, uint64_t, std::less<>>& by_rule() const {
     return by_rule_;

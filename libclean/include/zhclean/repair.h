@@ -42,6 +42,9 @@ struct RepairOptions {
   bool mojibake = true;          // Repair mis-decoded spans.
   GarbageMode garbage = GarbageMode::kKeep;
   size_t max_line = 1 << 20;     // Longer lines are examined in pieces.
+  // Threads for the line repairs of one document (1 + helpers started with
+  // the stage). The result does not depend on it.
+  size_t threads = 1;
 };
 
 // Returns the repair stage (AcceptsInvalidUtf8() is true; its output is
