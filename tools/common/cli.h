@@ -49,6 +49,9 @@ struct ToolSpec {
   bool config_file = false;
   // Default of -j/--jobs; 0 means one per core.
   size_t default_jobs = 1;
+  // What -j also does for a text document, a sentence for --help (empty:
+  // nothing).
+  std::string jobs_text;
 };
 
 // Parses `args` (without argv[0]) and runs the tool. Never throws.

@@ -26,8 +26,8 @@ void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
   d->add_options()
     ("jobs,j", po::value<size_t>()->default_value(spec.default_jobs ? spec.default_jobs : cores)
                    ->value_name("N"),
-     "Clean lines, NUL-separated or JSONL documents on N threads; output keeps "
-     "the input order.")
+     ("Clean lines, NUL-separated or JSONL documents on N threads; output keeps "
+      "the input order." + (spec.jobs_text.empty() ? "" : " " + spec.jobs_text)).c_str())
     ("help,h", "Print this help and exit.")
     ("version", "Print the version and exit.")
     ("output,o", po::value<std::string>()->value_name("FILE"),

@@ -193,6 +193,7 @@ cli::ToolSpec ZhCleanSpec(std::shared_ptr<StepSpecs> steps) {
   };
   spec.config_file = true;
   spec.default_jobs = 0;  // One per core.
+  spec.jobs_text = "In a text document, the repair step repairs lines on N threads.";
   return spec;
 }
 

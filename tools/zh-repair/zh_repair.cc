@@ -145,6 +145,7 @@ cli::ToolSpec ZhRepairSpec(std::istream& in) {
     return -1;
   };
   spec.build = Build;
+  spec.jobs_text = "A text document's lines are repaired on N threads.";
   return spec;
 }
 
