@@ -9,6 +9,7 @@
 #include "record_reader.h"
 #include "stream_cleaner.h"
 #include "utf8.h"
+#include "zhclean/encoding.h"
 
 namespace zhclean {
 
@@ -93,6 +94,13 @@ class Driver {
   std::vector<std::string> field_values_;
   std::vector<std::pair<std::string, std::string>> out_fields_;
   std::string out_buf_, escaped_, record_buf_, held_in_, held_out_;
+  // The first kHeadBytes of a document of several pieces: a stage that
+  // holds them (the repair stage waits for a detection prefix) reports
+  // their warnings while a later piece is current, and their lines are
+  // counted here. A line carried into a later piece needs nothing: it is
+  // the line that piece starts in.
+  static constexpr size_t kHeadBytes = 2 * kDetectPrefixBytes;
+  std::string doc_head_;
 };
 
 Status Driver::Run(std::string_view name, std::istream& in, std::ostream& out,
@@ -175,6 +183,8 @@ void Driver::ReportStageWarnings(const Piece& p, uint64_t piece_start, bool json
       d.line = p.line;
       if (!jsonl && offset >= piece_start && offset - piece_start <= p.data.size()) {
         d.line += internal::CountNewlines(p.data.substr(0, offset - piece_start));
+      } else if (!jsonl && offset < piece_start && offset <= doc_head_.size()) {
+        d.line = doc_line_ + internal::CountNewlines(std::string_view(doc_head_).substr(0, offset));
       }
       Warn(d);
     }
@@ -190,6 +200,7 @@ void Driver::StartDocument(const Piece& p, const std::vector<std::string>& field
   doc_offset_ = p.offset;
   doc_line_ = p.line;
   reject_error_.clear();
+  doc_head_.clear();
   holding_ = static_cast<bool>(options_->rejects);
   truncated_ = false;
   held_in_.clear();
@@ -265,6 +276,9 @@ Status Driver::ProcessPiece(const Piece& p, bool single_document) {
                " bytes); split at code-point boundaries");
   }
   mid_line_ = splits;
+  if (!(p.first && p.last) && doc_head_.size() < kHeadBytes) {
+    doc_head_.append(data.substr(0, kHeadBytes - doc_head_.size()));
+  }
   if (!pipeline_->AcceptsInvalidUtf8()) {
     size_t valid = internal::ValidUtf8Prefix(data);
     if (options_->keep_invalid_utf8) {

@@ -114,6 +114,16 @@ for j in 2 3; do
   for f in out ex st err; do expect_same_file "-j $j $f" "$WORK/$f$j" "$WORK/${f}1"; done
 done
 expect_match "-j warnings" "$(head -1 "$WORK/err1")" 'warning: repair: 1 run\(s\) of unrecoverable mojibake kept'
+# Each warning's line is the line of its byte, also in the first 64 kB,
+# which the repair stage holds for detection until the next piece.
+expect_eq "warning lines" "$(python3 - "$WORK/big.txt" "$WORK/err1" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+found = re.findall(r'byte (\d+) \(line (\d+)\)', open(sys.argv[2]).read())
+bad = [(b, l) for b, l in found if data[:int(b)].count(b'\n') + 1 != int(l)]
+print(len(found) > 5, bad)
+PY
+)" "True []"
 
 # --- Bad input: no crash, valid UTF-8 out. ---
 python3 -c 'import random,sys; r=random.Random(5); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(300000)))' > "$WORK/binary"
