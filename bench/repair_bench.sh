@@ -3,7 +3,8 @@
 # against `iconv -f UTF-8 -t UTF-8` in the same hyperfine run, then fully
 # damaged text (every line mojibake: UTF-8 or GBK read as cp1252, UTF-8
 # read as GBK) against iconv on the same bytes, then GB18030 input against
-# `iconv -f GB18030`. Prints both throughput ratios and peak RSS.
+# `iconv -f GB18030`, and zh-repair -j 2 on the clean and damaged files.
+# Prints the throughput ratios and peak RSS.
 #   bench/repair_bench.sh [BUILD_DIR]      (default: build)
 set -eu
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,13 +49,16 @@ hyperfine -N --output=pipe --warmup 1 --runs 5 --export-json "$WORK/h.json" \
   "$Z $WORK/damaged.txt" \
   "iconv -f UTF-8 -t UTF-8 $WORK/damaged.txt" \
   "$Z $WORK/clean.gb18030" \
-  "iconv -f GB18030 -t UTF-8 $WORK/clean.gb18030"
+  "iconv -f GB18030 -t UTF-8 $WORK/clean.gb18030" \
+  "$Z -j 2 $WORK/clean.txt" \
+  "$Z -j 2 $WORK/damaged.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/h.json" "$WORK" <<'PY'
 import json, os, sys
 res = json.load(open(sys.argv[1]))['results']
 size = lambda f: os.path.getsize(os.path.join(sys.argv[2], f)) / 1e6
-files = ['clean.txt', 'clean.txt', 'damaged.txt', 'damaged.txt', 'clean.gb18030', 'clean.gb18030']
+files = ['clean.txt', 'clean.txt', 'damaged.txt', 'damaged.txt', 'clean.gb18030', 'clean.gb18030',
+         'clean.txt', 'damaged.txt']
 # Wall-clock and CPU (user + system) throughput: on a shared machine the
 # CPU figures are the stable ones.
 for label, key in (('wall', lambda r: r['mean']), ('cpu', lambda r: r['user'] + r['system'])):
@@ -62,6 +66,9 @@ for label, key in (('wall', lambda r: r['mean']), ('cpu', lambda r: r['user'] + 
     print('%s clean:   zh-repair %.0f MB/s, iconv %.0f MB/s, ratio %.2f (target >= 1)' % (label, m[0], m[1], m[0] / m[1]))
     print('%s damaged: zh-repair %.0f MB/s, iconv on clean %.0f MB/s, ratio %.2f (target >= 0.20)' % (label, m[2], m[1], m[2] / m[1]))
     print('%s gb18030: zh-repair %.0f MB/s, iconv -f GB18030 %.0f MB/s, ratio %.2f' % (label, m[4], m[5], m[4] / m[5]))
+    # -j 2: a text document's line repairs on two threads (one iconv thread).
+    print('%s -j 2 clean:   zh-repair %.0f MB/s, ratio %.2f' % (label, m[6], m[6] / m[1]))
+    print('%s -j 2 damaged: zh-repair %.0f MB/s, ratio %.2f' % (label, m[7], m[7] / m[1]))
 PY
 "$Z" "$WORK/clean.txt" > "$WORK/a.out"
 cmp -s "$WORK/a.out" "$WORK/clean.txt" && echo "clean output byte-identical to input" || echo "clean output differs (normalisation)"
