@@ -69,9 +69,11 @@ bool EncodeSloppy(std::string_view text, std::string* bytes) {
   return true;
 }
 
+// U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
 bool AllPlausible(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    if (!PlausibleChar(NextCodePoint(text, &i))) return false;
+    char32_t c = NextCodePoint(text, &i);
+    if (!PlausibleChar(c) && c != 0xFFFD) return false;
   }
   return true;
 }

@@ -227,6 +227,9 @@ TEST(MojibakeCasesTest, Table) {
       {"²úÆ·ÆëÈ«£¬¼Û¸ñÓÅ»Ý", "产品齐全，价格优惠"},          // GBK as cp1252.
       {"ä¸­æ–‡ç¼–ç\xC2\xA0\xC2\x81é—®é¢˜", "中文编码问题"},  // UTF-8 as cp1252.
       {"cafÃƒÂ© ok", "café ok"},                             // Two layers.
+      // A replacement mark, mis-decoded: it stays a replacement mark.
+      {"in the newspaper ï¿½ email addresses", "in the newspaper \xEF\xBF\xBD email addresses"},
+      {"编码ï¿½问题", "编码\xEF\xBF\xBD问题"},
       {"鍙戠敓浜嗕竴浠朵簨鎯呫€?", "发生了一件事情?"},  // Lossy: ? stands for 。
       {"clean 中文，没有问题。", "clean 中文，没有问题。"},
       {"Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D",  // CESU-8: not ours.

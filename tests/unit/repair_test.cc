@@ -242,9 +242,10 @@ TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
   // 23 with windows-1252, GBK and Big5 alone; 31 with the other
   // single-byte codepages, letters inside words and lost no-break spaces;
   // 44 since the screen flags a lead and a continuation of another
-  // codepage (kScreenSingleByte). The misses are mostly lines that mix two
+  // codepage (kScreenSingleByte); 45 since a mis-decoded U+FFFD ("ï¿½")
+  // becomes U+FFFD again. The misses are mostly lines that mix two
   // codepages, lossy runs and CESU-8; this guards the measured rate.
-  EXPECT_GE(right, 44u);
+  EXPECT_GE(right, 45u);
 }
 
 TEST_F(RepairCorpusTest, RepairIsIdempotent) {
