@@ -56,7 +56,11 @@ printf '[convert]\nbogus = 1\n' > "$WORK/bad.conf"
 "$C" --config "$WORK/bad.conf" "$WORK/in.txt" 2> "$WORK/err"; expect_eq "bad config rc" "$?" 2
 expect_match "bad config message" "$(cat "$WORK/err")" "bad.conf: .*convert.bogus"
 "$C" --steps convert:nosuch "$WORK/in.txt" 2> "$WORK/err"; expect_eq "bad convert config rc" "$?" 2
-expect_match "bad convert config" "$(cat "$WORK/err")" "unknown config 'nosuch'; available: .*s2t"
+expect_match "bad convert config" "$(cat "$WORK/err")" "^zh-clean: convert step: unknown config 'nosuch'; available: .*s2t"
+# A step's errors name zh-clean and the step, and point at zh-clean's --help.
+"$C" --repair.from latin9 "$WORK/in.txt" 2> "$WORK/err"; expect_eq "bad repair.from rc" "$?" 2
+expect_match "bad repair.from message" "$(head -1 "$WORK/err")" "^zh-clean: repair step: unknown encoding 'latin9' "
+expect_eq "bad repair.from hint" "$(sed -n 2p "$WORK/err")" "Try 'zh-clean --help' for more information."
 # Statistics of shards add up to those of one run over all of them.
 a="$SRC/samples/000_e8d26845c6ac1826/input.txt"
 b="$SRC/samples/003_a97e58f28c234661/input.txt"

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 #include <ostream>
+#include <sstream>
 
 #include "common/cli.h"
 #include "zhclean/stream.h"
@@ -133,6 +134,25 @@ po::variables_map RequestVariables(const po::variables_map& vm, const StepReques
   return own;
 }
 
+// A step's messages as zh-clean's: "zh-repair: unknown encoding ..."
+// becomes "zh-clean: repair step: unknown encoding ...", and the hint to
+// run the step tool's --help points at zh-clean's.
+std::string AsZhCleanMessages(const std::string& text, const std::string& tool,
+                              const std::string& step) {
+  std::string out, line, prefix = tool + ": ";
+  std::string hint = "Try '" + tool + " --help' for more information.";
+  std::istringstream lines(text);
+  while (std::getline(lines, line)) {
+    if (line.compare(0, prefix.size(), prefix) == 0) {
+      line = "zh-clean: " + step + " step: " + line.substr(prefix.size());
+    } else if (line == hint) {
+      line = "Try 'zh-clean --help' for more information.";
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 // Runs each requested step's `early` hook; a step that stops (bad value,
 // malformed rules) stops zh-clean with its exit code.
 int Early(const StepSpecs& steps, const po::variables_map& vm, std::ostream& out,
@@ -146,7 +166,9 @@ int Early(const StepSpecs& steps, const po::variables_map& vm, std::ostream& out
   for (const StepRequest& request : *requests) {
     const cli::ToolSpec& spec = steps.of(request.step);
     if (!spec.early) continue;
-    int rc = spec.early(RequestVariables(vm, request), out, err);
+    std::ostringstream step_err;
+    int rc = spec.early(RequestVariables(vm, request), out, step_err);
+    err << AsZhCleanMessages(step_err.str(), spec.name, request.step->name);
     if (rc >= 0) return rc;
   }
   return -1;
