@@ -185,8 +185,10 @@ void BlockRepairer::RepairBlock(std::string_view block, uint64_t offset, std::st
     lines_.RepairBlock(block, offset, out, log);
     return;
   }
-  // Part k starts after the first line end at or after k / parts of the block.
-  size_t parts = helpers_.size() + 1;
+  // Part k starts after the first line end at or after k / parts of the
+  // block; a part is at least kMinSplitBlock / 2 bytes, so that handing it
+  // over costs little beside repairing it.
+  size_t parts = std::min(helpers_.size() + 1, block.size() / (kMinSplitBlock / 2));
   std::vector<size_t> cuts = {0};
   for (size_t k = 1; k < parts; ++k) {
     size_t nl = block.find('\n', std::max(cuts.back(), block.size() / parts * k));

@@ -42,7 +42,8 @@ class LineRepairer {
 };
 
 // LineRepairer::RepairBlock on `threads` threads: a block of at least
-// kMinSplitBlock bytes is cut at line ends into one part per thread; the
+// kMinSplitBlock bytes is cut at line ends into one part per thread (at
+// most one per kMinSplitBlock / 2 bytes); the
 // parts after the first go to helper threads, each with its own
 // LineRepairer and EditLog, and their output, counts, warnings and edits
 // follow the first part's in order. The result is the same as one
