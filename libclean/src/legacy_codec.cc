@@ -20,35 +20,53 @@ const uint16_t* ReaderTable(Legacy enc) {
   return nullptr;
 }
 
+// The character that `table` gives for the code at p[*i] (one or two of
+// the n bytes), advancing *i; 0 where the reader stops. *code is the code.
+char16_t ReadCode(const uint16_t* table, const unsigned char* p, size_t n, size_t* i,
+                  uint16_t* code) {
+  unsigned b = p[*i];
+  if (b < 0x81 || b == 0xFF) {  // Not a lead: a character alone.
+    *code = static_cast<uint16_t>(b);
+    ++*i;
+    return table[kReaderPairs + b - 0x80];
+  }
+  if (*i + 1 == n || p[*i + 1] < 0x40 || p[*i + 1] == 0xFF) return 0;
+  *code = static_cast<uint16_t>(b << 8 | p[*i + 1]);
+  char16_t c = table[(b - 0x81) * kReaderTrails + p[*i + 1] - 0x40];
+  *i += 2;
+  return c;
+}
+
 // Decodes through `table`; with `reversible`, also checks that each
-// character's code is the one it was read from.
+// character's code is the one it was read from. Writes in place (at most
+// 3 bytes of UTF-8 per byte read): an append per character was most of
+// the cost. Leaves *out as it was on failure.
 bool DecodeWithTable(Legacy enc, const uint16_t* table, std::string_view bytes,
                      bool reversible, std::string* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t n = bytes.size();
-  for (size_t i = 0; i < n;) {
-    unsigned b = p[i];
-    if (b < 0x80) {
-      if (b == 0x1A) return false;
-      out->push_back(static_cast<char>(b));
-      ++i;
+  size_t n = bytes.size(), start = out->size();
+  out->resize(start + 3 * n);
+  char* w = out->data() + start;
+  bool ok = true;
+  for (size_t i = 0; i < n && ok;) {
+    if (p[i] < 0x80) {
+      ok = p[i] != 0x1A;  // ICU's substitute.
+      *w++ = static_cast<char>(p[i++]);
       continue;
     }
-    uint16_t code = static_cast<uint16_t>(b);
-    char16_t c;
-    if (b >= 0x81 && b <= 0xFE) {  // A lead byte: never a character alone.
-      if (i + 1 == n || p[i + 1] < 0x40 || p[i + 1] == 0xFF) return false;
-      code = static_cast<uint16_t>(b << 8 | p[i + 1]);
-      c = table[(b - 0x81) * kReaderTrails + p[i + 1] - 0x40];
-      i += 2;
+    uint16_t code = 0;
+    char16_t c = ReadCode(table, p, n, &i, &code);
+    ok = c >= 0x80 && (!reversible || DoubleByteCode(enc, c) == code);
+    if (c < 0x800) {  // A byte alone may read as U+0080..U+07FF.
+      *w++ = static_cast<char>(0xC0 | c >> 6);
     } else {
-      c = table[kReaderPairs + b - 0x80];
-      ++i;
+      *w++ = static_cast<char>(0xE0 | c >> 12);
+      *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     }
-    if (c == 0 || (reversible && DoubleByteCode(enc, c) != code)) return false;
-    AppendUtf8(c, out);
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
   }
-  return true;
+  out->resize(ok ? static_cast<size_t>(w - out->data()) : start);
+  return ok;
 }
 
 }  // namespace
