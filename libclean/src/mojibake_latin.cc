@@ -56,7 +56,23 @@ namespace {
 
 constexpr int kMaxLayers = 3;
 
-bool IsLatinMojibakeChar(char32_t c) { return c >= 0x80 && SloppyCp1252Byte(c) >= 0x80; }
+// The line as a windows-1252 reader's bytes, one per character: the byte
+// of chars[i] (ASCII as itself), 0 where it has none. Made once per line
+// and shared by the UTF-8, GBK and Big5 readings.
+using LineBytes = std::string;
+
+void MakeLineBytes(const std::vector<Char>& chars, LineBytes* bytes) {
+  bytes->resize(chars.size());
+  for (size_t i = 0; i < chars.size(); ++i) {
+    int b = SloppyCp1252Byte(chars[i].cp);
+    (*bytes)[i] = static_cast<char>(b < 0 ? 0 : b);
+  }
+}
+
+// A character a cp1252 reader shows for a byte >= 0x80.
+bool IsLatinMojibakeChar(const LineBytes& bytes, size_t i) {
+  return static_cast<unsigned char>(bytes[i]) >= 0x80;
+}
 
 // Sloppy-cp1252 bytes of `text`, or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes) {
@@ -131,24 +147,21 @@ struct Run {
 // Runs of multi-byte UTF-8 inside the cp1252 byte form of the line; counts
 // the cp1252 bytes outside them. *nbsp gets each 'Ã' right before a space:
 // "à" whose no-break space (0xA0) a careless program turned into a space.
-void CollectRuns(const std::vector<Char>& chars, std::vector<Run>* runs, size_t* leftovers,
-                 std::vector<size_t>* nbsp) {
-  std::string bytes;
+void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                 std::vector<Run>* runs, size_t* leftovers, std::vector<size_t>* nbsp) {
   for (size_t i = 0; i < chars.size();) {
-    if (!IsLatinMojibakeChar(chars[i].cp)) {
+    if (!IsLatinMojibakeChar(line_bytes, i)) {
       ++i;
       continue;
     }
     size_t j = i;
-    bytes.clear();
-    while (j < chars.size() && IsLatinMojibakeChar(chars[j].cp)) {
-      bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[j++].cp)));
-    }
+    while (j < chars.size() && IsLatinMojibakeChar(line_bytes, j)) ++j;
+    std::string_view bytes = std::string_view(line_bytes).substr(i, j - i);
     for (size_t k = 0; k < bytes.size();) {
       // Most bytes of other mojibake start no sequence: skip the call.
       bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
                   (static_cast<unsigned char>(bytes[k + 1]) & 0xC0) == 0x80;
-      size_t n = lead ? ValidUtf8PrefixScalar(std::string_view(bytes).substr(k)) : 0;
+      size_t n = lead ? ValidUtf8PrefixScalar(bytes.substr(k)) : 0;
       if (n >= 2) {
         runs->push_back({i + k, i + k + n});
         k += n;
@@ -209,19 +222,17 @@ void AddNbspFixes(const std::vector<Char>& chars, const std::vector<size_t>& nbs
 // kWordLetters fixes that each give a letter inside a word.
 // Returns true when the accepted fixes explain every cp1252 character of
 // the line (then no GBK/Big5 reading needs to be tried).
-bool FindUtf8Runs(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+bool FindUtf8Runs(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                  std::vector<MojibakeFix>* fixes) {
   constexpr size_t kWordLetters = 3;
   std::vector<Run> runs;
   std::vector<size_t> nbsp;
   size_t leftovers = 0;
-  CollectRuns(chars, &runs, &leftovers, &nbsp);
+  CollectRuns(chars, line_bytes, &runs, &leftovers, &nbsp);
   std::vector<Utf8Candidate> candidates;
   std::vector<bool> word_letter;
   for (const Run& r : runs) {
-    std::string run_bytes;
-    for (size_t k = r.begin; k < r.end; ++k) {
-      run_bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
-    }
+    std::string run_bytes = line_bytes.substr(r.begin, r.end - r.begin);
     size_t n = candidates.size();
     ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, &candidates);
     if (candidates.size() > n) word_letter.push_back(WordLetterFix(chars, r, candidates.back().fix));
@@ -257,12 +268,10 @@ struct DoubleByteCandidate {
 };
 
 // GBK or Big5 bytes shown as cp1252: decode the piece strictly.
-bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
-                        std::vector<DoubleByteCandidate>* out) {
-  std::string bytes, text;
-  for (size_t k = begin; k < end; ++k) {
-    bytes.push_back(static_cast<char>(SloppyCp1252Byte(chars[k].cp)));
-  }
+bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, const LineBytes& line_bytes,
+                        size_t begin, size_t end, std::vector<DoubleByteCandidate>* out) {
+  std::string_view bytes = std::string_view(line_bytes).substr(begin, end - begin);
+  std::string text;
   DoubleByteCandidate c;
   if (!DecodeLegacyReversible(enc, bytes, &text) || !ChineseReading(text, &c.han)) return false;
   c.fix.begin = chars[begin].pos;
@@ -278,16 +287,16 @@ bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, size_t begin
 bool IsTrailAscii(char32_t c) { return c >= 0x40 && c <= 0x7E; }
 
 // Every piece of the line read as `enc`; returns the summed gain.
-int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
+int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineBytes& line_bytes,
                        std::vector<DoubleByteCandidate>* out) {
   for (size_t i = 0; i < chars.size();) {
-    if (!IsLatinMojibakeChar(chars[i].cp)) {
+    if (!IsLatinMojibakeChar(line_bytes, i)) {
       ++i;
       continue;
     }
     size_t j = i, high = 0, last_high = i;
     while (j < chars.size() &&
-           (IsLatinMojibakeChar(chars[j].cp) || IsTrailAscii(chars[j].cp))) {
+           (IsLatinMojibakeChar(line_bytes, j) || IsTrailAscii(chars[j].cp))) {
       if (chars[j].cp >= 0x80) {
         ++high;
         last_high = j;
@@ -297,9 +306,9 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
     // Keep at most one ASCII byte after the last high byte (a trail byte).
     size_t end = std::min(j, last_high + 2);
     bool trail = end > last_high + 1;
-    if ((high >= 2 || trail) && !ConsiderDoubleByte(enc, chars, i, end, out) && trail &&
-        high >= 2) {
-      ConsiderDoubleByte(enc, chars, i, last_high + 1, out);
+    if ((high >= 2 || trail) && !ConsiderDoubleByte(enc, chars, line_bytes, i, end, out) &&
+        trail && high >= 2) {
+      ConsiderDoubleByte(enc, chars, line_bytes, i, last_high + 1, out);
     }
     i = j;
   }
@@ -314,11 +323,12 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars,
 // stands alone with two common Han characters and a clear gain; a weaker
 // one (one Han character, punctuation, small gain) only in a line that
 // holds a strong reading.
-void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                        std::vector<MojibakeFix>* fixes) {
   constexpr int kCommonHan = 50;  // Mean unigram cost, 12.5 nats.
   std::vector<DoubleByteCandidate> gbk, big5;
-  int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, &gbk);
-  int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, &big5);
+  int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, line_bytes, &gbk);
+  int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, line_bytes, &big5);
   std::vector<DoubleByteCandidate>& best = big5_gain > gbk_gain ? big5 : gbk;
   // Two common Han characters that look like Chinese; the gain decides
   // between strong, alone and weak.
@@ -340,11 +350,13 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, std::vector<MojibakeFix>
 
 void FindLatinMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes) {
+  thread_local LineBytes line_bytes;  // Storage reused from line to line.
+  MakeLineBytes(chars, &line_bytes);
   size_t before = fixes->size();
-  if (FindUtf8Runs(chars, fixes)) return;
+  if (FindUtf8Runs(chars, line_bytes, fixes)) return;
   // Other single-byte codepages only where windows-1252 explains nothing.
   if (fixes->size() == before) FindSingleByteMojibake(chars, fixes);
-  FindDoubleByteRuns(chars, fixes);
+  FindDoubleByteRuns(chars, line_bytes, fixes);
 }
 
 }  // namespace zhclean::internal
