@@ -82,20 +82,25 @@ bool Utf8Structured(const std::vector<Char>& chars, size_t begin, size_t end) {
   return good * 10 >= n * 8;
 }
 
+// Cheapest test first: the unigram costs (a small table) rule out real
+// text, whose runs of such characters are common and long; then the
+// bytes, then the pairs (a lookup each in the large bigram table).
 bool LooksLikeGarbage(const std::vector<Char>& chars, size_t begin, size_t end) {
-  if (!Utf8Structured(chars, begin, end)) return false;
+  size_t n = end - begin;
   int cost = 0;
-  size_t pairs_seen = 0;
   for (size_t i = begin; i < end; ++i) {
     int uni = HanUnigramCost(chars[i].cp);
-    if (i > begin) {
-      int c = CharCost(chars[i - 1].cp, chars[i].cp);
-      if (uni < 255 && c < uni + 5) ++pairs_seen;
-    }
     cost += uni == 255 ? 90 : uni;
   }
-  size_t n = end - begin;
-  return cost >= kMinAverageCost * static_cast<int>(n) && pairs_seen * 8 <= n - 1;
+  if (cost < kMinAverageCost * static_cast<int>(n) || !Utf8Structured(chars, begin, end)) {
+    return false;
+  }
+  size_t pairs_seen = 0;
+  for (size_t i = begin + 1; i < end; ++i) {
+    int uni = HanUnigramCost(chars[i].cp);
+    if (uni < 255 && CharCost(chars[i - 1].cp, chars[i].cp) < uni + 5) ++pairs_seen;
+  }
+  return pairs_seen * 8 <= n - 1;
 }
 
 }  // namespace
