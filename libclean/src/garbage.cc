@@ -44,23 +44,6 @@ bool GarbageChar(char32_t c, const DenseBits& bits) {
   return (bits[(c - kDenseLo) / 64] >> ((c - kDenseLo) % 64)) & 1;
 }
 
-// Length of the valid multi-byte UTF-8 sequence at p[0] (a byte >= 0x80)
-// of the n bytes there, or 0.
-size_t MultiByteSequence(const unsigned char* p, size_t n) {
-  unsigned b = p[0];
-  size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-             : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-  if (len == 0 || len > n) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((p[k] & 0xC0) != 0x80) return 0;
-  }
-  if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0) ||
-      (b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90)) {
-    return 0;
-  }
-  return len;
-}
-
 // Share of the run's GBK bytes that form valid multi-byte UTF-8: mojibake
 // of UTF-8 keeps that structure, clean text has it only by chance. (GBK
 // codes have no ASCII bytes here: every byte of a run is >= 0x80.)
@@ -75,7 +58,7 @@ bool Utf8Structured(const std::vector<Char>& chars, size_t begin, size_t end) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), good = 0;
   for (size_t k = 0; k < n;) {
-    size_t len = MultiByteSequence(p + k, n - k);
+    size_t len = MultiByteSequenceLength(p + k, n - k);
     good += len;
     k += len > 0 ? len : 1;
   }

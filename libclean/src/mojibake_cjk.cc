@@ -60,7 +60,7 @@ int SequenceLength(int b) {
 void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t* good,
                  size_t* high, size_t* multi) {
   units->clear();
-  char seq[4];
+  unsigned char seq[4];
   for (size_t k = 0; k < bytes.size();) {
     auto at = static_cast<uint32_t>(k);
     int b = bytes[k];
@@ -72,9 +72,9 @@ void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t
     ++*high;
     size_t n = static_cast<size_t>(SequenceLength(b)), m = 0;
     for (; n > 0 && m < n && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
-      seq[m] = static_cast<char>(bytes[k + m]);
+      seq[m] = static_cast<unsigned char>(bytes[k + m]);
     }
-    if (n > 0 && m == n && ValidUtf8PrefixScalar(std::string_view(seq, n)) == n) {
+    if (n > 0 && m == n && MultiByteSequenceLength(seq, n) == n) {
       *good += n;
       *high += n - 1;
       ++*multi;

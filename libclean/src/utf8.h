@@ -31,6 +31,24 @@ size_t IncompleteTail(std::string_view s);
 // 4 KiB before max_len. Returns s.size() when s.size() <= max_len.
 size_t SafeCut(std::string_view s, size_t max_len);
 
+// Length of the valid multi-byte UTF-8 sequence at p[0] (a byte >= 0x80)
+// of the n bytes there, or 0. Inline: the mojibake readings test every
+// sequence they meet.
+inline size_t MultiByteSequenceLength(const unsigned char* p, size_t n) {
+  unsigned b = p[0];
+  size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+             : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  if (len == 0 || len > n) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+  }
+  if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0) ||
+      (b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90)) {
+    return 0;
+  }
+  return len;
+}
+
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 // Inline: the mojibake search calls it for every character it prices.
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
