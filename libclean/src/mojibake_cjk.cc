@@ -48,13 +48,6 @@ void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_
   }
 }
 
-int SequenceLength(int b) {
-  if (b >= 0xC2 && b <= 0xDF) return 2;
-  if (b >= 0xE0 && b <= 0xEF) return 3;
-  if (b >= 0xF0 && b <= 0xF4) return 4;
-  return 0;
-}
-
 // Lenient UTF-8 decoding of bytes with holes into *units (cleared).
 // Counts the non-ASCII bytes that decoded and the multi-byte characters.
 void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t* good,
@@ -70,11 +63,11 @@ void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t
       continue;
     }
     ++*high;
-    size_t n = static_cast<size_t>(SequenceLength(b)), m = 0;
-    for (; n > 0 && m < n && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
+    size_t m = 0;  // The high bytes here, as many as a sequence can hold.
+    for (; m < sizeof seq && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
       seq[m] = static_cast<unsigned char>(bytes[k + m]);
     }
-    if (n > 0 && m == n && MultiByteSequenceLength(seq, n) == n) {
+    if (size_t n = MultiByteSequenceLength(seq, m); n > 0) {
       *good += n;
       *high += n - 1;
       ++*multi;

@@ -57,7 +57,6 @@ inline bool PlausibleChar(char32_t c) {
   return c >= 0x20000 && c < 0x30000;            // Han extensions.
 }
 
-
 // Cost of chars[begin, end) between its neighbours in the line.
 int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 // Cost of `text` put in place of chars[begin, end).
