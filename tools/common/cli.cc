@@ -225,7 +225,7 @@ void Job::PrintStats(double seconds) {
 }
 
 int Job::BuildPipelines(const po::variables_map& vm, const EditSink* sink) {
-  bool records = o_.stream.format != DocumentFormat::kText || o_.stream.nul_separated;
+  bool records = !WholeFileDocuments(vm);
   Status status;
   if (o_.jobs > 1 && records) {  // Only the workers' pipelines are built.
     auto parallel = ParallelCleaner::Create(

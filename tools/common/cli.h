@@ -58,6 +58,11 @@ struct ToolSpec {
 int RunTool(const ToolSpec& spec, const std::vector<std::string>& args,
             std::istream& in, std::ostream& out, std::ostream& err);
 
+// True when each input file is one document (--format text without -z):
+// -j cannot spread such documents over workers, so a step may split one
+// document's work between threads itself.
+bool WholeFileDocuments(const po::variables_map& vm);
+
 // For subcommands ("zh-fix suggest", "zh-strip learn"): prints
 // "<command>: <message>" and the --help hint to `err`; returns kExitUsage.
 int SubcommandUsageError(const std::string& command, const std::string& message,

@@ -21,6 +21,10 @@ bool SameFile(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+bool WholeFileDocuments(const po::variables_map& vm) {
+  return vm["format"].as<std::string>() == "text" && !vm["null-data"].as<bool>();
+}
+
 void AddCommonOptions(const ToolSpec& spec, po::options_description* d) {
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
   d->add_options()

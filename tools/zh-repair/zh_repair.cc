@@ -109,8 +109,7 @@ StatusOr<std::unique_ptr<Pipeline>> Build(const po::variables_map& vm, const Edi
   options.mojibake = !vm["no-mojibake"].as<bool>();
   // Line and JSONL documents are spread over -j workers by the driver; a
   // text document (one file) shares its line repairs between -j threads.
-  bool text = vm["format"].as<std::string>() == "text" && !vm["null-data"].as<bool>();
-  if (text) options.threads = vm["jobs"].as<size_t>();
+  if (cli::WholeFileDocuments(vm)) options.threads = vm["jobs"].as<size_t>();
   auto pipeline = std::make_unique<Pipeline>(sink);
   ZHCLEAN_ASSIGN_OR_RETURN(auto repair, NewRepairStage(options));
   pipeline->Add(std::move(repair));
