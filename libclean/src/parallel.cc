@@ -7,17 +7,15 @@
 #include <streambuf>
 #include <thread>
 
+#include "owned_edit.h"
 #include "stream_cleaner.h"
 #include "utf8.h"
 
 namespace zhclean {
 
-namespace {
+using internal::OwnedEdit;
 
-struct OwnedEdit {
-  std::string step, before, after, rule, reason;
-  uint64_t document, offset;
-};
+namespace {
 
 // Reads a batch in place (std::istringstream would copy it).
 class MemoryInBuf : public std::streambuf {
@@ -190,9 +188,7 @@ StatusOr<std::unique_ptr<ParallelCleaner>> ParallelCleaner::Create(
     auto w = std::make_unique<Impl::Worker>();
     Impl::Worker* raw = w.get();
     w->sink = [raw](const Edit& e) {
-      raw->current->edits.push_back({std::string(e.step), std::string(e.before),
-                                     std::string(e.after), std::string(e.rule),
-                                     std::string(e.reason), e.document, e.offset});
+      raw->current->edits.emplace_back(e);
     };
     ZHCLEAN_ASSIGN_OR_RETURN(w->pipeline, factory(explain && *explain ? &w->sink : nullptr));
     impl->workers.push_back(std::move(w));
@@ -273,8 +269,9 @@ Status ParallelCleaner::Clean(std::string_view name, std::istream& in, std::ostr
     }
     for (const OwnedEdit& e : front->edits) {
       if (!impl_->explain) break;
-      (*impl_->explain)(Edit{e.step, e.document + documents, e.offset, e.before, e.after, e.rule,
-                             e.reason});
+      Edit edit = e.view();
+      edit.document += documents;
+      (*impl_->explain)(edit);
     }
     if (status.ok()) status = front->status;
     if (!options.check) out.write(front->out.data(), static_cast<std::streamsize>(front->out.size()));

@@ -1,5 +1,7 @@
 #include "repair_lines.h"
 
+#include "owned_edit.h"
+
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
@@ -132,17 +134,10 @@ class BlockRepairer::Helper {
     cv_.wait(lock, [this] { return !pending_; });
     out->append(out_);
     log->Merge(*log_);
-    for (const OwnedEdit& e : edits_) {
-      log->Forward(Edit{"", 0, e.offset, e.before, e.after, e.rule, e.reason});
-    }
+    for (const OwnedEdit& e : edits_) log->Forward(e.view());
   }
 
  private:
-  struct OwnedEdit {
-    uint64_t offset;
-    std::string before, after, rule, reason;
-  };
-
   void Run() {
     std::unique_lock<std::mutex> lock(mu_);
     while (true) {
@@ -164,10 +159,7 @@ class BlockRepairer::Helper {
   uint64_t offset_ = 0;
   std::string out_;
   std::vector<OwnedEdit> edits_;
-  EditSink sink_ = [this](const Edit& e) {
-    edits_.push_back({e.offset, std::string(e.before), std::string(e.after), std::string(e.rule),
-                      std::string(e.reason)});
-  };
+  EditSink sink_ = [this](const Edit& e) { edits_.emplace_back(e); };
   std::unique_ptr<EditLog> log_;
   std::thread thread_;  // Last: starts once the members above exist.
 };
