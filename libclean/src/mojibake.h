@@ -59,8 +59,8 @@ void AppendFixed(std::string_view line, const std::vector<MojibakeFix>& fixes,
 // for tests and idempotence checks.
 std::string RepairMojibakeText(std::string_view text);
 
-// windows-1252 byte of U+0100..U+2122 (-1 for most), built at compile
-// time in mojibake.cc.
+// Sloppy windows-1252 byte of U+0000..U+2122 (U+0000..U+00FF as
+// themselves, -1 for most above), built at compile time in mojibake.cc.
 constexpr char32_t kCp1252HighEnd = 0x2123;
 extern const std::array<int16_t, kCp1252HighEnd> kSloppyCp1252Bytes;
 
