@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <string_view>
 #include <utility>
 
 #include "mojibake_internal.h"
@@ -132,6 +134,57 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
   PricePairs(cps.size(), [](size_t i) { return cps[i]; },
              [&cost](size_t, int c) { cost += c; });
   return cost;
+}
+
+namespace {
+
+// Latin, Greek and Cyrillic letters; Latin beyond Extended-A only
+// after a letter: ReadLostNbsp's letters are those of the codepages.
+bool IsWordLetter(char32_t c, bool extended = true) {
+  return (IsLatinLetter(c) && (extended || c < 0x180)) || (c >= 0x386 && c <= 0x3CE) ||
+         (c >= 0x400 && c <= 0x45F);
+}
+
+// chars[at, ...) is the word `word`: a space or punctuation follows (not
+// an apostrophe: "Ã s'Ã©loigner" is French "à s'éloigner").
+bool WordAt(const std::vector<Char>& chars, size_t at, std::u32string_view word) {
+  if (at + word.size() > chars.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (chars[at + i].cp != word[i]) return false;
+  }
+  if (at + word.size() == chars.size()) return true;
+  char32_t next = chars[at + word.size()].cp;
+  return next < 0x80 && std::u32string_view(U" \t,.;:!?)\"").find(next) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
+                  std::string* after, size_t* end) {
+  if (lead < 0xC2 || lead > 0xDF || lead_at + 1 >= chars.size() ||
+      chars[lead_at + 1].cp != ' ') {
+    return false;
+  }
+  char32_t c = ((lead & 0x1F) << 6) | 0x20;
+  if (c != 0xA0 && !IsWordLetter(c, false)) return false;
+  size_t next = lead_at + 2;
+  bool joined;
+  if (c == 0xA0 || (next < chars.size() && chars[next].cp == ' ')) {
+    joined = true;  // "Â " is the no-break space itself; "Ã  " kept both.
+  } else if (c == 0xE0) {
+    // Portuguese contractions of "a" with "as", "aquele", "aquela", "aquilo".
+    static constexpr std::u32string_view kCrase[] = {U"s", U"quele", U"queles", U"quela",
+                                                     U"quelas", U"quilo", U"quilos"};
+    joined = std::any_of(std::begin(kCrase), std::end(kCrase),
+                         [&](std::u32string_view w) { return WordAt(chars, next, w); });
+  } else {
+    if (next >= chars.size() || !IsWordLetter(chars[next].cp)) return false;
+    joined = true;
+  }
+  after->clear();
+  AppendUtf8(c, after);
+  *end = joined ? lead_at + 2 : lead_at + 1;
+  return true;
 }
 
 namespace {

@@ -63,6 +63,18 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text);
 
+// A UTF-8 lead byte shown right before a space, whose second byte 0xA0 (a
+// no-break space) some program turned into that space: "Ã " for "à",
+// "Å " for "Š", "Â " for the no-break space. chars[lead_at] shows the lead
+// `lead`, chars[lead_at + 1] is the space. Gives the character and the end
+// of the characters it replaces: the space goes with it when it was the
+// byte (a word goes on after a letter, Portuguese "às", "àquele", a second
+// space follows); after "à", a word of its own, the space stays as the
+// word break. False when
+// lead + 0xA0 is neither a letter nor the no-break space.
+bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
+                  std::string* after, size_t* end);
+
 // A GBK/Big5 reading must be plausible text; counts its Han characters.
 bool ChineseReading(std::string_view text, int* han);
 // Mean unigram cost of the Han characters of `text` (255 when none).

@@ -61,12 +61,16 @@ constexpr int kMaxLayers = 3;
 // and shared by the UTF-8, GBK and Big5 readings.
 using LineBytes = std::string;
 
-void MakeLineBytes(const std::vector<Char>& chars, LineBytes* bytes) {
+// Returns true when a character above ASCII has no windows-1252 byte.
+bool MakeLineBytes(const std::vector<Char>& chars, LineBytes* bytes) {
   bytes->resize(chars.size());
+  int all = 0;  // Negative once a byte is -1 (never for ASCII).
   for (size_t i = 0; i < chars.size(); ++i) {
     int b = SloppyCp1252Byte(chars[i].cp);
+    all |= b;
     (*bytes)[i] = static_cast<char>(b < 0 ? 0 : b);
   }
+  return all < 0;
 }
 
 // A character a cp1252 reader shows for a byte >= 0x80.
@@ -108,7 +112,7 @@ bool WeakResultAllowed(std::string_view result, size_t span_chars, size_t leftov
 struct Utf8Candidate {
   MojibakeFix fix;
   bool weak = false;  // Needs a strong fix in the same line.
-  bool nbsp = false;  // "Ã" + space as "à": needs other fixes in the line.
+  bool nbsp = false;  // "Ã " as "à": needs other fixes in the line.
 };
 
 // Peels up to kMaxLayers of UTF-8-read-as-cp1252 from `bytes` (the first
@@ -142,13 +146,46 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
 
 struct Run {
   size_t begin, end;  // Characters of the line.
+  bool cesu;          // A CESU-8 pair.
 };
 
-// Runs of multi-byte UTF-8 inside the cp1252 byte form of the line; counts
-// the cp1252 bytes outside them. *nbsp gets each 'Ã' right before a space:
-// "à" whose no-break space (0xA0) a careless program turned into a space.
-void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
-                 std::vector<Run>* runs, size_t* leftovers, std::vector<size_t>* nbsp) {
+// What CollectRuns finds in a line.
+struct LineRuns {
+  std::vector<Run> runs;
+  size_t leftovers = 0;      // cp1252 bytes outside the runs.
+  std::vector<size_t> nbsp;  // Leads before a space that ReadLostNbsp reads.
+};
+
+bool IsC1(char32_t c) { return c >= 0x80 && c < 0xA0; }
+
+// Length of a surrogate pair written as two three-byte sequences (CESU-8,
+// as Java's modified UTF-8 writes characters beyond the BMP) at the start
+// of `b`: 6, or 0.
+size_t CesuPairLength(std::string_view b) {
+  auto at = [&b](size_t i, unsigned lo, unsigned hi) {
+    return i < b.size() && static_cast<unsigned char>(b[i]) >= lo &&
+           static_cast<unsigned char>(b[i]) <= hi;
+  };
+  bool pair = at(0, 0xED, 0xED) && at(1, 0xA0, 0xAF) && at(2, 0x80, 0xBF) &&
+              at(3, 0xED, 0xED) && at(4, 0xB0, 0xBF) && at(5, 0x80, 0xBF);
+  return pair ? 6 : 0;
+}
+
+// The UTF-8 of a CESU-8 pair.
+std::string JoinCesuPair(std::string_view b) {
+  auto unit = [&b](size_t i) {
+    return 0xD000u | (static_cast<unsigned char>(b[i + 1]) & 0x3Fu) << 6 |
+           (static_cast<unsigned char>(b[i + 2]) & 0x3Fu);
+  };
+  std::string out;
+  AppendUtf8(0x10000 + ((unit(0) - 0xD800) << 10) + (unit(3) - 0xDC00), &out);
+  return out;
+}
+
+// Runs of multi-byte UTF-8 (or a CESU-8 pair) inside the cp1252 byte form
+// of the line, and what is left outside them.
+void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, LineRuns* out) {
+  size_t leftovers = 0;
   for (size_t i = 0; i < chars.size();) {
     if (!IsLatinMojibakeChar(line_bytes, i)) {
       ++i;
@@ -162,49 +199,49 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
       bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
                   (static_cast<unsigned char>(bytes[k + 1]) & 0xC0) == 0x80;
       size_t n = lead ? ValidUtf8PrefixScalar(bytes.substr(k)) : 0;
+      bool cesu = n == 0 && bytes[k] == '\xED' && (n = CesuPairLength(bytes.substr(k))) > 0;
       if (n >= 2) {
-        runs->push_back({i + k, i + k + n});
+        out->runs.push_back({i + k, i + k + n, cesu});
         k += n;
         continue;
       }
-      ++*leftovers;
-      if (i + k + 1 == j && chars[i + k].cp == 0xC3 && j < chars.size() && chars[j].cp == ' ') {
-        nbsp->push_back(i + k);
+      ++leftovers;
+      if (i + k + 1 == j && j < chars.size() && chars[j].cp == ' ') {
+        std::string letter;
+        size_t end;
+        if (ReadLostNbsp(static_cast<unsigned char>(bytes[k]), chars, i + k, &letter, &end)) {
+          out->nbsp.push_back(i + k);
+        }
       }
       ++k;
     }
     i = j;
   }
+  out->leftovers = leftovers;
 }
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// A weak fix that gives one Latin-1 letter touching an ASCII letter, as in
-// "rÃ©gime": several of them in a line are good evidence together.
+// A weak fix that gives one Latin-1 or Latin Extended-A letter touching an
+// ASCII letter, as in "rÃ©gime" or "konkrÄ“tus": several of them in a
+// line are good evidence together.
 bool WordLetterFix(const std::vector<Char>& chars, const Run& r, const MojibakeFix& fix) {
   if (fix.after.size() != 2) return false;
   size_t i = 0;
   char32_t c = NextCodePoint(fix.after, &i);
-  if (c < 0xC0 || c > 0xFF || c == 0xD7 || c == 0xF7) return false;
+  if (c < 0xC0 || c >= 0x180 || c == 0xD7 || c == 0xF7) return false;
   return (r.begin > 0 && IsAsciiLetter(chars[r.begin - 1].cp)) ||
          (r.end < chars.size() && IsAsciiLetter(chars[r.end].cp));
 }
 
-// The "à" fixes of CollectRuns; the space stays (it was the word break
-// next to the no-break space), except in Portuguese "às" ("Ã s "), whose
-// no-break space stood inside the word. Weak: only in a line with other
-// fixes.
-void AddNbspFixes(const std::vector<Char>& chars, const std::vector<size_t>& nbsp,
-                  std::vector<Utf8Candidate>* out) {
+// The lost no-break space fixes of CollectRuns. Weak: only in a line
+// with other fixes.
+void AddNbspFixes(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                  const std::vector<size_t>& nbsp, std::vector<Utf8Candidate>* out) {
   for (size_t k : nbsp) {
-    size_t end = k + 1;
+    size_t end;
     Utf8Candidate c;
-    c.fix.after = "\xC3\xA0";
-    if (k + 2 < chars.size() && chars[k + 2].cp == 's' &&
-        (k + 3 == chars.size() || chars[k + 3].cp == ' ')) {
-      end = k + 3;
-      c.fix.after += "s";
-    }
+    ReadLostNbsp(static_cast<unsigned char>(line_bytes[k]), chars, k, &c.fix.after, &end);
     c.fix.begin = chars[k].pos;
     c.fix.end = chars[end - 1].pos + chars[end - 1].len;
     c.fix.rule = "mojibake:utf8-as-cp1252";
@@ -216,23 +253,67 @@ void AddNbspFixes(const std::vector<Char>& chars, const std::vector<size_t>& nbs
   }
 }
 
+// True when `text` holds a C1 control (U+0080-009F).
+bool HasC1(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\xC2' && IsC1(static_cast<unsigned char>(text[i + 1]))) return true;
+  }
+  return false;
+}
+
+// A line whose accepted fixes [first, end) read C1 controls as bytes was
+// decoded as Latin-1, not windows-1252: its other C1 controls are
+// windows-1252 characters ("…" for U+0085).
+void AddC1Fixes(std::string_view line, const std::vector<Char>& chars,
+                const LineBytes& line_bytes, std::vector<MojibakeFix>::const_iterator first,
+                std::vector<MojibakeFix>* fixes) {
+  auto end = fixes->cend();
+  bool latin1 = std::any_of(first, end, [&line](const MojibakeFix& f) {
+    return HasC1(line.substr(f.begin, f.end - f.begin));
+  });
+  if (!latin1) return;
+  std::vector<MojibakeFix> added;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    char32_t c = SloppyCp1252Char(static_cast<unsigned char>(line_bytes[i]));
+    if (!IsC1(chars[i].cp) || c == chars[i].cp) continue;  // Undefined in windows-1252.
+    bool inside = std::any_of(first, end, [&chars, i](const MojibakeFix& f) {
+      return chars[i].pos >= f.begin && chars[i].pos < f.end;
+    });
+    if (inside) continue;
+    MojibakeFix& f = added.emplace_back();
+    AppendUtf8(c, &f.after);
+    f.begin = chars[i].pos;
+    f.end = chars[i].pos + chars[i].len;
+    f.rule = "mojibake:latin1-as-cp1252";
+    f.cost_before = SpanCost(chars, i, i + 1);
+    f.cost_after = ReplacementCost(chars, i, i + 1, f.after);
+  }
+  for (MojibakeFix& f : added) fixes->push_back(std::move(f));
+}
+
 // Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
 // Weak or small fixes are taken only next to a strong one (at least two
 // characters or a three-byte one, 10 nats better) or among at least
 // kWordLetters fixes that each give a letter inside a word.
 // Returns true when the accepted fixes explain every cp1252 character of
-// the line (then no GBK/Big5 reading needs to be tried).
-bool FindUtf8Runs(const std::vector<Char>& chars, const LineBytes& line_bytes,
-                  std::vector<MojibakeFix>* fixes) {
+// the line (then no GBK/Big5 reading needs to be tried); *few_leftovers
+// tells whether the runs explain most of it (at most two bytes left per
+// run): UTF-8 through another single-byte codepage, not GBK or Big5.
+bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
+                  const LineBytes& line_bytes, std::vector<MojibakeFix>* fixes,
+                  bool* few_leftovers) {
   constexpr size_t kWordLetters = 3;
-  std::vector<Run> runs;
-  std::vector<size_t> nbsp;
-  size_t leftovers = 0;
-  CollectRuns(chars, line_bytes, &runs, &leftovers, &nbsp);
+  LineRuns found;
+  CollectRuns(chars, line_bytes, &found);
+  const std::vector<Run>& runs = found.runs;
+  const std::vector<size_t>& nbsp = found.nbsp;
+  size_t leftovers = found.leftovers;
+  *few_leftovers = leftovers <= 2 * runs.size();
   std::vector<Utf8Candidate> candidates;
   std::vector<bool> word_letter;
   for (const Run& r : runs) {
     std::string run_bytes = line_bytes.substr(r.begin, r.end - r.begin);
+    if (r.cesu) run_bytes = JoinCesuPair(run_bytes);
     size_t n = candidates.size();
     ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, &candidates);
     if (candidates.size() > n) word_letter.push_back(WordLetterFix(chars, r, candidates.back().fix));
@@ -245,19 +326,33 @@ bool FindUtf8Runs(const std::vector<Char>& chars, const LineBytes& line_bytes,
               c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
     letters += word_letter[i] && c.fix.cost_before - c.fix.cost_after >= kMinGain;
   }
-  // "Ã" before a space counts too, beside at least two letters.
+  // A lead before a space ("Ã ") counts too, beside at least two letters.
   bool cluster = letters >= 2 && letters + nbsp.size() >= kWordLetters;
-  if (strong || cluster) AddNbspFixes(chars, nbsp, &candidates);
+  // Every cp1252 character of the line reads as UTF-8, in at least
+  // kWordLetters pieces, none of them costlier than what it replaces and
+  // one clearly cheaper ("Å veices baÅ†Ä·ieri gaida konkrÄ“tus").
+  bool whole = runs.size() == candidates.size() && leftovers == nbsp.size() &&
+               candidates.size() + nbsp.size() >= kWordLetters;
+  if (strong || cluster || whole) AddNbspFixes(chars, line_bytes, nbsp, &candidates);
+  bool clear_gain = false;
+  for (const Utf8Candidate& c : candidates) {
+    whole &= c.fix.cost_before >= c.fix.cost_after;
+    clear_gain |= c.fix.cost_before - c.fix.cost_after >= kMinGain;
+  }
+  whole &= clear_gain;
   word_letter.resize(candidates.size(), false);
   size_t accepted = 0;
   for (size_t i = 0; i < candidates.size(); ++i) {
     Utf8Candidate& c = candidates[i];
     int gain = c.fix.cost_before - c.fix.cost_after;
     bool in_cluster = cluster && ((word_letter[i] && gain >= kMinGain) || (c.nbsp && gain >= 0));
-    if ((!c.weak && gain >= kMinGain) || strong || in_cluster) {
+    if ((!c.weak && gain >= kMinGain) || strong || in_cluster || whole) {
       fixes->push_back(std::move(c.fix));
       ++accepted;
     }
+  }
+  if (leftovers > 0 && accepted > 0) {
+    AddC1Fixes(line, chars, line_bytes, fixes->end() - accepted, fixes);
   }
   return leftovers == 0 && accepted == candidates.size() && accepted > 0;
 }
@@ -346,16 +441,47 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_by
   }
 }
 
+// A character outside ASCII, windows-1252 and Chinese text ("ś").
+bool HasNonCp1252Letter(const std::vector<Char>& chars, const LineBytes& line_bytes) {
+  for (size_t i = 0; i < chars.size(); ++i) {
+    char32_t c = chars[i].cp;
+    if (line_bytes[i] == 0 && c >= 0x80 && !IsHan(c) && !(c >= 0x3000 && c <= 0x303F) &&
+        !(c >= 0xFF01 && c <= 0xFFEF)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int Gain(std::vector<MojibakeFix>::const_iterator first,
+         std::vector<MojibakeFix>::const_iterator last) {
+  int gain = 0;
+  for (; first != last; ++first) gain += first->cost_before - first->cost_after;
+  return gain;
+}
+
 }  // namespace
 
-void FindLatinMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
+void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes) {
   thread_local LineBytes line_bytes;  // Storage reused from line to line.
-  MakeLineBytes(chars, &line_bytes);
+  bool unmapped = MakeLineBytes(chars, &line_bytes);
   size_t before = fixes->size();
-  if (FindUtf8Runs(chars, line_bytes, fixes)) return;
-  // Other single-byte codepages only where windows-1252 explains nothing.
-  if (fixes->size() == before) FindSingleByteMojibake(chars, fixes);
+  bool few_leftovers;
+  if (FindUtf8Runs(line, chars, line_bytes, fixes, &few_leftovers)) return;
+  // Another single-byte codepage where windows-1252 explains nothing, little
+  // is left, or the line holds characters it lacks ("â€ś" is UTF-8 in
+  // windows-1250): that reading explains every character it could have
+  // produced, and replaces windows-1252's when it gains more.
+  std::vector<MojibakeFix> other;
+  if (fixes->size() == before || few_leftovers ||
+      (unmapped && HasNonCp1252Letter(chars, line_bytes))) {
+    FindSingleByteMojibake(chars, &other);
+  }
+  if (!other.empty() && Gain(other.begin(), other.end()) > Gain(fixes->begin() + before, fixes->end())) {
+    fixes->resize(before);
+    for (MojibakeFix& f : other) fixes->push_back(std::move(f));
+  }
   FindDoubleByteRuns(chars, line_bytes, fixes);
 }
 

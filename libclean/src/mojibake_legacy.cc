@@ -173,10 +173,12 @@ bool WeakPieceAllowed(const std::vector<Char>& chars, size_t begin, const Mojiba
 
 // Reads every damaged run of the line through `cp`; false unless every
 // character the codepage could have produced takes part and every run
-// repairs.
+// repairs. A lead byte before a space may be a lost no-break space
+// (ReadLostNbsp), beside at least one other piece.
 bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
               std::vector<MojibakeFix>* fixes, int* gain) {
   *gain = 0;
+  size_t lost_nbsp = 0;
   std::string bytes;
   for (size_t i = 0; i < chars.size();) {
     char32_t c = chars[i].cp;
@@ -192,8 +194,24 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
     }
     for (size_t k = 0; k < bytes.size();) {
       size_t n = ValidUtf8PrefixScalar(std::string_view(bytes).substr(k));
-      if (n < 2) return false;  // A stray byte: this is not the codepage.
       MojibakeFix fix;
+      size_t end;
+      if (n < 2 && k + 1 == bytes.size() &&
+          ReadLostNbsp(static_cast<unsigned char>(bytes[k]), chars, i + k, &fix.after, &end)) {
+        // Only beside other pieces, and one letter for another: it may
+        // cost a little more than the letter it replaces ("Г " as "à ").
+        fix.begin = chars[i + k].pos;
+        fix.end = chars[end - 1].pos + chars[end - 1].len;
+        fix.rule = cp.rule;
+        fix.cost_before = SpanCost(chars, i + k, end);
+        fix.cost_after = ReplacementCost(chars, i + k, end, fix.after);
+        if (fix.cost_after > fix.cost_before + kMinGain) return false;
+        *gain += fix.cost_before - fix.cost_after;
+        fixes->push_back(std::move(fix));
+        ++lost_nbsp;
+        break;
+      }
+      if (n < 2) return false;  // A stray byte: this is not the codepage.
       if (!ConsiderPiece(cp, chars, i + k, i + k + n, bytes.substr(k, n), &fix)) return false;
       *gain += fix.cost_before - fix.cost_after;
       fixes->push_back(std::move(fix));
@@ -201,7 +219,7 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
     }
     i = j;
   }
-  if (fixes->empty() || *gain < kMinGain) return false;
+  if (fixes->size() == lost_nbsp || *gain < kMinGain) return false;
   if (fixes->size() == 1) {
     size_t begin = 0;
     while (chars[begin].pos != (*fixes)[0].begin) ++begin;

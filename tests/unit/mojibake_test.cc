@@ -232,8 +232,9 @@ TEST(MojibakeCasesTest, Table) {
       {"编码ï¿½问题", "编码\xEF\xBF\xBD问题"},
       {"鍙戠敓浜嗕竴浠朵簨鎯呫€?", "发生了一件事情?"},  // Lossy: ? stands for 。
       {"clean 中文，没有问题。", "clean 中文，没有问题。"},
-      {"Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D",  // CESU-8: not ours.
-       "Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D"},
+      // CESU-8 (a surrogate pair as two three-byte sequences) as cp1252.
+      {"Hi guys \xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x8D", "Hi guys \xF0\x9F\x98\x8D"},
+      {"表情\xC3\xAD\xC2\xA0\xC2\xBD\xC3\xAD\xC2\xB8\xC2\x80好", "表情\xF0\x9F\x98\x80好"},
       {"4288×…", "4288×…"},
       {"Offering 5×£35", "Offering 5×£35"},
       {"“引号”和……省略号——破折号", "“引号”和……省略号——破折号"},
@@ -242,6 +243,22 @@ TEST(MojibakeCasesTest, Table) {
       {"Ã perturber la rÃ©flexion des thÃ©ologiens jusqu'Ã nos jours",
        "à perturber la réflexion des théologiens jusqu'à nos jours"},
       {"com especial atenÃ§Ã£o Ã s crianÃ§as", "com especial atenção às crianças"},
+      // Other leads whose no-break space became a space: "Å " is "Š"
+      // inside a word; Portuguese "à" joins "quela" and "s"; "Г  " (cp1251)
+      // kept a second space.
+      {"Å koda vyrÃ¡bÃ­ auta v ÄŒeskÃ© republice", "Škoda vyrábí auta v České republice"},
+      {"Fomos Ã quela praia e voltÃ¡mos Ã s seis horas",
+       "Fomos àquela praia e voltámos às seis horas"},
+      {"Il est allГ© Г  Paris en Г©tГ©", "Il est allé à Paris en été"},
+      // windows-1257 and windows-1250, where windows-1252 reads some pieces
+      // but leaves others ("ÄÆ", "â€ť").
+      {"Å iandien ÄÆ mokyklÄ… Ä—jo visÅ³ vaikÅ³ tÄ—vai",
+       "Šiandien į mokyklą ėjo visų vaikų tėvai"},
+      {"PowiedziaĹ‚ â€žtakâ€ť i wyszedĹ‚ z domu", "Powiedział „tak” i wyszedł z domu"},
+      // Read as Latin-1 (C1 controls in the fixed runs): a stray C1 control
+      // is a windows-1252 character.
+      {"Itâ\xC2\x80\xC2\x99s done\xC2\x85 and gone", "It’s done… and gone"},
+      {"done\xC2\x85 and gone", "done\xC2\x85 and gone"},  // No evidence: kept.
       {"C O N C L U S Ã O", "C O N C L U S Ã O"},
       {"MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£", "MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£"},
       {"rÃ©gime Ã©quilibrÃ", "rÃ©gime Ã©quilibrÃ"},  // Two letters only.

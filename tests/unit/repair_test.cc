@@ -243,9 +243,12 @@ TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
   // single-byte codepages, letters inside words and lost no-break spaces;
   // 44 since the screen flags a lead and a continuation of another
   // codepage (kScreenSingleByte); 45 since a mis-decoded U+FFFD ("ï¿½")
-  // becomes U+FFFD again. The misses are mostly lines that mix two
-  // codepages, lossy runs and CESU-8; this guards the measured rate.
-  EXPECT_GE(right, 45u);
+  // becomes U+FFFD again; 55 with CESU-8 pairs, other leads whose no-break
+  // space became a space ("Å "), another codepage where windows-1252
+  // leaves pieces, and C1 controls of a Latin-1 line. The misses are
+  // mostly lossy runs and layers through two codepages; this guards the
+  // measured rate.
+  EXPECT_GE(right, 55u);
 }
 
 TEST_F(RepairCorpusTest, RepairIsIdempotent) {
