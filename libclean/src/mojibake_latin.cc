@@ -112,7 +112,7 @@ bool WeakResultAllowed(std::string_view result, size_t span_chars, size_t leftov
 struct Utf8Candidate {
   MojibakeFix fix;
   bool weak = false;  // Needs a strong fix in the same line.
-  bool nbsp = false;  // "Ã " as "à": needs other fixes in the line.
+  bool piece = false;  // A Piece of CollectRuns: needs other fixes in the line.
 };
 
 // Peels up to kMaxLayers of UTF-8-read-as-cp1252 from `bytes` (the first
@@ -149,12 +149,33 @@ struct Run {
   bool cesu;          // A CESU-8 pair.
 };
 
+// Bytes outside the runs that still read as something: a lead before a
+// lost no-break space (ReadLostNbsp), or the start of a sequence whose
+// last byte a reader replaced with '?' ("â€?" for "”"), which becomes
+// U+FFFD.
+struct Piece {
+  size_t begin, end;  // Characters of the line.
+  std::string after;
+  size_t bytes;       // The leftover bytes it explains.
+};
+
 // What CollectRuns finds in a line.
 struct LineRuns {
   std::vector<Run> runs;
-  size_t leftovers = 0;      // cp1252 bytes outside the runs.
-  std::vector<size_t> nbsp;  // Leads before a space that ReadLostNbsp reads.
+  size_t leftovers = 0;  // cp1252 bytes outside the runs.
+  std::vector<Piece> pieces;
 };
+
+// True when `b` (from a lead of 3 or 4 bytes) is a UTF-8 sequence but for
+// its last byte.
+bool LacksLastByte(std::string_view b) {
+  unsigned char seq[4];
+  size_t need = static_cast<unsigned char>(b[0]) >= 0xF0 ? 4 : 3;
+  if (static_cast<unsigned char>(b[0]) < 0xE0 || b.size() + 1 != need) return false;
+  for (size_t i = 0; i < b.size(); ++i) seq[i] = static_cast<unsigned char>(b[i]);
+  seq[need - 1] = 0x80;
+  return MultiByteSequenceLength(seq, need) == need;
+}
 
 bool IsC1(char32_t c) { return c >= 0x80 && c < 0xA0; }
 
@@ -194,6 +215,7 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
     size_t j = i;
     while (j < chars.size() && IsLatinMojibakeChar(line_bytes, j)) ++j;
     std::string_view bytes = std::string_view(line_bytes).substr(i, j - i);
+    char32_t next = j < chars.size() ? chars[j].cp : 0;  // After the stretch.
     for (size_t k = 0; k < bytes.size();) {
       // Most bytes of other mojibake start no sequence: skip the call.
       bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
@@ -205,12 +227,16 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
         k += n;
         continue;
       }
+      if (next == '?' && LacksLastByte(bytes.substr(k))) {
+        out->pieces.push_back({i + k, j + 1, "\xEF\xBF\xBD", j - i - k});
+        leftovers += j - i - k;
+        break;
+      }
       ++leftovers;
-      if (i + k + 1 == j && j < chars.size() && chars[j].cp == ' ') {
-        std::string letter;
-        size_t end;
-        if (ReadLostNbsp(static_cast<unsigned char>(bytes[k]), chars, i + k, &letter, &end)) {
-          out->nbsp.push_back(i + k);
+      if (next == ' ' && i + k + 1 == j) {
+        Piece p{i + k, 0, "", 1};
+        if (ReadLostNbsp(static_cast<unsigned char>(bytes[k]), chars, i + k, &p.after, &p.end)) {
+          out->pieces.push_back(std::move(p));
         }
       }
       ++k;
@@ -234,21 +260,20 @@ bool WordLetterFix(const std::vector<Char>& chars, const Run& r, const MojibakeF
          (r.end < chars.size() && IsAsciiLetter(chars[r.end].cp));
 }
 
-// The lost no-break space fixes of CollectRuns. Weak: only in a line
-// with other fixes.
-void AddNbspFixes(const std::vector<Char>& chars, const LineBytes& line_bytes,
-                  const std::vector<size_t>& nbsp, std::vector<Utf8Candidate>* out) {
-  for (size_t k : nbsp) {
-    size_t end;
+// The pieces of CollectRuns as fixes. Weak: only in a line with other
+// fixes.
+void AddPieceFixes(const std::vector<Char>& chars, const std::vector<Piece>& pieces,
+                   std::vector<Utf8Candidate>* out) {
+  for (const Piece& p : pieces) {
     Utf8Candidate c;
-    ReadLostNbsp(static_cast<unsigned char>(line_bytes[k]), chars, k, &c.fix.after, &end);
-    c.fix.begin = chars[k].pos;
-    c.fix.end = chars[end - 1].pos + chars[end - 1].len;
+    c.fix.after = p.after;
+    c.fix.begin = chars[p.begin].pos;
+    c.fix.end = chars[p.end - 1].pos + chars[p.end - 1].len;
     c.fix.rule = "mojibake:utf8-as-cp1252";
-    c.fix.cost_before = SpanCost(chars, k, end);
-    c.fix.cost_after = ReplacementCost(chars, k, end, c.fix.after);
+    c.fix.cost_before = SpanCost(chars, p.begin, p.end);
+    c.fix.cost_after = ReplacementCost(chars, p.begin, p.end, c.fix.after);
     c.weak = true;
-    c.nbsp = true;
+    c.piece = true;
     out->push_back(std::move(c));
   }
 }
@@ -306,8 +331,9 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   LineRuns found;
   CollectRuns(chars, line_bytes, &found);
   const std::vector<Run>& runs = found.runs;
-  const std::vector<size_t>& nbsp = found.nbsp;
-  size_t leftovers = found.leftovers;
+  const std::vector<Piece>& pieces = found.pieces;
+  size_t leftovers = found.leftovers, explained = 0;
+  for (const Piece& p : pieces) explained += p.bytes;
   *few_leftovers = leftovers <= 2 * runs.size();
   std::vector<Utf8Candidate> candidates;
   std::vector<bool> word_letter;
@@ -326,14 +352,14 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
               c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
     letters += word_letter[i] && c.fix.cost_before - c.fix.cost_after >= kMinGain;
   }
-  // A lead before a space ("Ã ") counts too, beside at least two letters.
-  bool cluster = letters >= 2 && letters + nbsp.size() >= kWordLetters;
+  // A piece ("Ã ") counts too, beside at least two letters.
+  bool cluster = letters >= 2 && letters + pieces.size() >= kWordLetters;
   // Every cp1252 character of the line reads as UTF-8, in at least
-  // kWordLetters pieces, none of them costlier than what it replaces and
-  // one clearly cheaper ("Å veices baÅ†Ä·ieri gaida konkrÄ“tus").
-  bool whole = runs.size() == candidates.size() && leftovers == nbsp.size() &&
-               candidates.size() + nbsp.size() >= kWordLetters;
-  if (strong || cluster || whole) AddNbspFixes(chars, line_bytes, nbsp, &candidates);
+  // kWordLetters runs and pieces, none of them costlier than what it
+  // replaces and one clearly cheaper ("Å veices baÅ†Ä·ieri gaida konkrÄ“tus").
+  bool whole = runs.size() == candidates.size() && leftovers == explained &&
+               candidates.size() + pieces.size() >= kWordLetters;
+  if (strong || cluster || whole) AddPieceFixes(chars, pieces, &candidates);
   bool clear_gain = false;
   for (const Utf8Candidate& c : candidates) {
     whole &= c.fix.cost_before >= c.fix.cost_after;
@@ -345,7 +371,7 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   for (size_t i = 0; i < candidates.size(); ++i) {
     Utf8Candidate& c = candidates[i];
     int gain = c.fix.cost_before - c.fix.cost_after;
-    bool in_cluster = cluster && ((word_letter[i] && gain >= kMinGain) || (c.nbsp && gain >= 0));
+    bool in_cluster = cluster && ((word_letter[i] && gain >= kMinGain) || (c.piece && gain >= 0));
     if ((!c.weak && gain >= kMinGain) || strong || in_cluster || whole) {
       fixes->push_back(std::move(c.fix));
       ++accepted;

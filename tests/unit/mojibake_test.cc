@@ -259,6 +259,10 @@ TEST(MojibakeCasesTest, Table) {
       // is a windows-1252 character.
       {"Itâ\xC2\x80\xC2\x99s done\xC2\x85 and gone", "It’s done… and gone"},
       {"done\xC2\x85 and gone", "done\xC2\x85 and gone"},  // No evidence: kept.
+      // A sequence whose last byte a reader replaced with '?' is lost: one
+      // U+FFFD, beside other fixes; a two-byte lead before '?' stays.
+      {"Itâ€™s â€œfineâ€? now", "It’s “fine\xEF\xBF\xBD now"},
+      {"Itâ€™s â€œfineâ€\xC2\x9D, NÃ?", "It’s “fine”, NÃ?"},
       {"C O N C L U S Ã O", "C O N C L U S Ã O"},
       {"MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£", "MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£"},
       {"rÃ©gime Ã©quilibrÃ", "rÃ©gime Ã©quilibrÃ"},  // Two letters only.
