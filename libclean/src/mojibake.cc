@@ -157,6 +157,17 @@ bool WordAt(const std::vector<Char>& chars, size_t at, std::u32string_view word)
   return next < 0x80 && std::u32string_view(U" \t,.;:!?)\"").find(next) != std::u32string_view::npos;
 }
 
+// chars[at] and the space after it stand inside one word in parentheses:
+// "(" letters, chars[at], " ", letters ")".
+bool InParenthesizedWord(const std::vector<Char>& chars, size_t at) {
+  size_t b = at;
+  while (b > 0 && IsLatinLetter(chars[b - 1].cp)) --b;
+  size_t e = at + 2;
+  while (e < chars.size() && IsLatinLetter(chars[e].cp)) ++e;
+  return b > 0 && b < at && chars[b - 1].cp == '(' && e > at + 2 && e < chars.size() &&
+         chars[e].cp == ')';
+}
+
 }  // namespace
 
 bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
@@ -172,11 +183,13 @@ bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
   if (c == 0xA0 || (next < chars.size() && chars[next].cp == ' ')) {
     joined = true;  // "Â " is the no-break space itself; "Ã  " kept both.
   } else if (c == 0xE0) {
-    // Portuguese contractions of "a" with "as", "aquele", "aquela", "aquilo".
+    // Portuguese contractions of "a" with "as", "aquele", "aquela", "aquilo",
+    // and a pinyin syllable in parentheses: "(diÃ o)" is "(diào)".
     static constexpr std::u32string_view kCrase[] = {U"s", U"quele", U"queles", U"quela",
                                                      U"quelas", U"quilo", U"quilos"};
     joined = std::any_of(std::begin(kCrase), std::end(kCrase),
-                         [&](std::u32string_view w) { return WordAt(chars, next, w); });
+                         [&](std::u32string_view w) { return WordAt(chars, next, w); }) ||
+             InParenthesizedWord(chars, lead_at);
   } else {
     if (next >= chars.size() || !IsWordLetter(chars[next].cp)) return false;
     joined = true;

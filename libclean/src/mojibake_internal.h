@@ -43,12 +43,14 @@ inline bool PlausibleChar(char32_t c) {
   if (c < 0x80) return c >= 0x20 || c == '\t';
   if (c < 0xA0) return false;                   // C1 controls.
   if (c < 0x250) return true;                   // Latin.
-  if (c >= 0x370 && c < 0x530) return true;     // Greek, Cyrillic.
+  if (c - 0x3000 < 0x7000) return true;         // CJK, first: the common case.
+  if (c >= 0x2C6 && c < 0x2DE) return true;     // Accents alone (ˆ ˇ ˘ ˙ ˛ ˜).
+  if (c >= 0x300 && c < 0x530) return true;     // Combining marks, Greek, Cyrillic.
   if (c >= 0x5D0 && c < 0x5EB) return true;     // Hebrew letters.
   if (c >= 0x600 && c < 0x700) return true;     // Arabic.
+  if (c >= 0xE01 && c < 0xE5C) return true;     // Thai.
   if (c >= 0x1E00 && c < 0x1F00) return true;   // Latin extended additional.
   if (c >= 0x2000 && c < 0x2C00) return true;   // Punctuation and symbols.
-  if (c >= 0x3000 && c < 0xA000) return true;   // CJK.
   if (c >= 0xAC00 && c < 0xD7A4) return true;   // Hangul.
   if (c >= 0xF900 && c < 0xFB00) return true;   // CJK compatibility.
   if (c >= 0xFE30 && c < 0xFE50) return true;   // CJK compatibility forms.

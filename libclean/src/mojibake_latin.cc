@@ -149,8 +149,9 @@ struct Run {
   bool cesu;          // A CESU-8 pair.
 };
 
-// Bytes outside the runs that still read as something: a lead before a
-// lost no-break space (ReadLostNbsp), or the start of a sequence whose
+// Bytes outside the runs that still read as something: a sequence whose
+// last byte 0xA0 (a no-break space) became a space, as with a two-byte
+// lead (ReadLostNbsp) or "ä¹ " for "习"; or the start of a sequence whose
 // last byte a reader replaced with '?' ("â€?" for "”"), which becomes
 // U+FFFD.
 struct Piece {
@@ -166,15 +167,45 @@ struct LineRuns {
   std::vector<Piece> pieces;
 };
 
-// True when `b` (from a lead of 3 or 4 bytes) is a UTF-8 sequence but for
-// its last byte.
-bool LacksLastByte(std::string_view b) {
-  unsigned char seq[4];
-  size_t need = static_cast<unsigned char>(b[0]) >= 0xF0 ? 4 : 3;
-  if (static_cast<unsigned char>(b[0]) < 0xE0 || b.size() + 1 != need) return false;
-  for (size_t i = 0; i < b.size(); ++i) seq[i] = static_cast<unsigned char>(b[i]);
-  seq[need - 1] = 0x80;
-  return MultiByteSequenceLength(seq, need) == need;
+// Length of the sequence a lead of 3 or 4 bytes starts.
+size_t SequenceLength(unsigned char lead) { return lead >= 0xF0 ? 4 : 3; }
+
+// `seq` is one UTF-8 sequence of a plausible character.
+bool OnePlausibleChar(std::string_view seq) {
+  const auto* p = reinterpret_cast<const unsigned char*>(seq.data());
+  if (MultiByteSequenceLength(p, seq.size()) != seq.size()) return false;
+  size_t at = 0;
+  return PlausibleChar(NextCodePoint(seq, &at));
+}
+
+// `b`, at the end of a stretch before the '?' at chars[q], is a sequence
+// but for its last byte, which a reader replaced with the '?': one U+FFFD
+// ("â€?" was "”").
+bool LostLastByte(size_t q, std::string_view b, Piece* p) {
+  std::string seq(b);
+  seq.push_back('\x80');  // Any continuation byte.
+  if (seq.size() != SequenceLength(seq[0]) || !OnePlausibleChar(seq)) return false;
+  p->end = q + 1;
+  p->after = "\xEF\xBF\xBD";
+  return true;
+}
+
+// `b`, at the end of a stretch before the space at chars[s], starts a
+// sequence that one byte, 0xA0 (a no-break space), continued before it
+// became that space; the bytes after the space end it ("ä¹ " is "习",
+// "æ ·" is "样").
+bool LostNbspInside(const std::vector<Char>& chars, const LineBytes& line_bytes, size_t s,
+                    std::string_view b, Piece* p) {
+  std::string seq(b);
+  seq.push_back('\xA0');
+  size_t need = SequenceLength(seq[0]), m = s + 1;
+  for (; seq.size() < need && m < chars.size() && IsLatinMojibakeChar(line_bytes, m); ++m) {
+    seq.push_back(line_bytes[m]);
+  }
+  if (seq.size() != need || !OnePlausibleChar(seq)) return false;
+  p->end = m;
+  p->after = std::move(seq);
+  return true;
 }
 
 bool IsC1(char32_t c) { return c >= 0x80 && c < 0xA0; }
@@ -216,6 +247,7 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
     while (j < chars.size() && IsLatinMojibakeChar(line_bytes, j)) ++j;
     std::string_view bytes = std::string_view(line_bytes).substr(i, j - i);
     char32_t next = j < chars.size() ? chars[j].cp : 0;  // After the stretch.
+    size_t resume = j;
     for (size_t k = 0; k < bytes.size();) {
       // Most bytes of other mojibake start no sequence: skip the call.
       bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
@@ -227,10 +259,17 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
         k += n;
         continue;
       }
-      if (next == '?' && LacksLastByte(bytes.substr(k))) {
-        out->pieces.push_back({i + k, j + 1, "\xEF\xBF\xBD", j - i - k});
-        leftovers += j - i - k;
-        break;
+      size_t rest = bytes.size() - k;  // The start of a sequence?
+      if (rest <= 3 && (next == '?' || next == ' ') &&
+          static_cast<unsigned char>(bytes[k]) >= 0xE0) {
+        Piece p{i + k, 0, "", rest};
+        if (next == '?' ? LostLastByte(j, bytes.substr(k), &p)
+                        : LostNbspInside(chars, line_bytes, j, bytes.substr(k), &p)) {
+          resume = p.end;
+          out->pieces.push_back(std::move(p));
+          leftovers += rest;
+          break;
+        }
       }
       ++leftovers;
       if (next == ' ' && i + k + 1 == j) {
@@ -241,7 +280,7 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
       }
       ++k;
     }
-    i = j;
+    i = resume;
   }
   out->leftovers = leftovers;
 }

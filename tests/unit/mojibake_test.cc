@@ -105,6 +105,26 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsCp1252OneToThreeLayers) {
   }
 }
 
+// UTF-8 read as windows-1252, then every no-break space (the byte 0xA0
+// of the UTF-8, as in "学习" = E5 AD A6 E4 B9 A0) turned into a plain
+// space, as HTML text extraction does: 1 character in 64 ends in 0xA0.
+Damage Utf8AsCp1252LostNbsp() {
+  return [](const std::string& line, std::string* bad) {
+    *bad = ReadAsCp1252(line, false);
+    size_t at;
+    while ((at = bad->find("\xC2\xA0")) != std::string::npos) bad->replace(at, 2, " ");
+    return bad->find(' ') != std::string::npos && line.find(' ') == std::string::npos;
+  };
+}
+
+TEST_F(MojibakeCorpusTest, Utf8ReadAsCp1252WithLostNoBreakSpaces) {
+  Rates r = Measure(lines_, Utf8AsCp1252LostNbsp());
+  Print("utf8-as-cp1252-nbsp", r);
+  EXPECT_GE(r.lines, 300u);
+  EXPECT_GE(Exact(r), 0.99);
+  EXPECT_EQ(r.worse, 0u);
+}
+
 TEST_F(MojibakeCorpusTest, GbkAndGb18030ReadAsCp1252) {
   for (Legacy enc : {Legacy::kGbk, Legacy::kGb18030}) {
     Rates r = Measure(lines_, LegacyAsCp1252(enc));
@@ -263,6 +283,15 @@ TEST(MojibakeCasesTest, Table) {
       // U+FFFD, beside other fixes; a two-byte lead before '?' stays.
       {"Itâ€™s â€œfineâ€? now", "It’s “fine\xEF\xBF\xBD now"},
       {"Itâ€™s â€œfineâ€\xC2\x9D, NÃ?", "It’s “fine”, NÃ?"},
+      // A three-byte sequence whose last byte, a no-break space, became a
+      // space: "ä¹ " is "习", "åŠ " is "加", Thai "à¸ " is "ภ".
+      {"æˆ‘ä»¬è¦\xC2\x81åŠªåŠ›å­¦ä¹ ï¼ŒåŠ å¼ºå­¦ä¹ ã€‚", "我们要努力学习，加强学习。"},
+      {"à¸ªà¸§à¸±à¸ªà¸”à¸µà¸„à¸£à¸±à¸š à¸ à¸²à¸©à¸²à¹„à¸—à¸¢", "สวัสดีครับ ภาษาไทย"},
+      // "à" inside a pinyin syllable in parentheses joins the space.
+      {"æœƒè\xC2\xAD°å¼·(qiÃ¡ng)èª¿(diÃ o)", "會議強(qiáng)調(diào)"},
+      // Decomposed (NFD) accents: combining marks come back as they were.
+      {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
+       "Une ide\xCC\x81""e nai\xCC\x88ve a\xCC\x80 Noe\xCC\x88l"},
       {"C O N C L U S Ã O", "C O N C L U S Ã O"},
       {"MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£", "MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£"},
       {"rÃ©gime Ã©quilibrÃ", "rÃ©gime Ã©quilibrÃ"},  // Two letters only.
