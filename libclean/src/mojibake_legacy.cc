@@ -133,8 +133,23 @@ bool Encode(const Codepage& cp, std::string_view text, std::string* out) {
 
 namespace {
 
+// windows-1252 bytes of UTF-8 `text` (undefined bytes as C1 controls), or
+// false.
+bool EncodeCp1252(std::string_view text, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < text.size();) {
+    int b = SloppyCp1252Byte(NextCodePoint(text, &i));
+    if (b < 0) return false;
+    out->push_back(static_cast<char>(b));
+  }
+  return true;
+}
+
 // Peels up to kMaxLayers of UTF-8-read-as-`cp` from `bytes` (valid UTF-8,
 // the first layer) and keeps the cheapest layer made of common characters.
+// A layer `cp` cannot encode may be windows-1252's, the commonest reader:
+// "Г‚ВЈ" is "Â£" through windows-1251, and that is "£" through
+// windows-1252.
 bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t begin, size_t end,
                    std::string bytes, MojibakeFix* fix) {
   fix->cost_after = INT_MAX;
@@ -148,7 +163,8 @@ bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t be
         fix->cost_after = cost;
       }
     }
-    if (!Encode(cp, bytes, &next) || next == bytes || ValidUtf8Prefix(next) != next.size()) break;
+    if (!Encode(cp, bytes, &next) && !EncodeCp1252(bytes, &next)) break;
+    if (next == bytes || ValidUtf8Prefix(next) != next.size()) break;
     bytes.swap(next);
   }
   if (fix->after.empty()) return false;
@@ -161,10 +177,11 @@ bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t be
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// A single two-byte character is weak evidence ("√π" reads as "ù" in
-// MacRoman): it stands only as a Latin letter right after a letter.
+// A single two-byte character from one layer is weak evidence ("√π"
+// reads as "ù" in MacRoman): it stands only as a Latin letter right after
+// a letter. Two layers that each decode are not weak.
 bool WeakPieceAllowed(const std::vector<Char>& chars, size_t begin, const MojibakeFix& fix) {
-  if (fix.after.size() != 2) return true;
+  if (fix.after.size() != 2 || fix.layers > 1) return true;
   size_t i = 0;
   char32_t c = NextCodePoint(fix.after, &i);
   bool letter = c >= 0xC0 && c < 0x17F && c != 0xD7 && c != 0xF7;

@@ -64,6 +64,17 @@ TEST(SingleByteMojibakeTest, GeneratedDamageComesBack) {
   }
 }
 
+// UTF-8 shown as windows-1252, that shown as windows-1251: the second
+// layer is windows-1252's, which windows-1251 cannot encode.
+TEST(SingleByteMojibakeTest, LayerThroughWindows1252) {
+  HighChars cp1251;
+  ASSERT_TRUE(SingleByteHighChars("windows-1251", &cp1251));
+  std::string text = "It costs \xC2\xA3""5, or \xE2\x82\xAC""6 in Paris.", once;
+  for (unsigned char b : text) AppendUtf8(SloppyCp1252Char(b), &once);
+  std::string twice = ShowAs(cp1251, once);
+  EXPECT_EQ(RepairSingleByte(twice), text) << twice;
+}
+
 TEST(SingleByteMojibakeTest, CleanTextAndWeakEvidenceStay) {
   const char* const clean[] = {
       "(-1/2)! = √π",          // MacRoman "√π" would read as "ù".
