@@ -275,6 +275,7 @@ void FindMojibake(std::string_view line, unsigned flags, std::vector<MojibakeFix
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);
   if (flags & kScreenLostByte) FindShiftedMojibake(chars, &candidates);
   if ((flags & kScreenSingleByte) && !(flags & kScreenLatin)) FindSingleByteMojibake(chars, &candidates);
+  if ((flags & kScreenC1) && candidates.empty()) FindC1Punctuation(chars, &candidates);
   ChooseFixes(&candidates, fixes);
 }
 

@@ -41,6 +41,7 @@ enum : unsigned {
   kScreenReplacement = 4,  // U+FFFD.
   kScreenLostByte = 8,     // '?' or U+FFFD right before a Han character.
   kScreenSingleByte = 16,  // A lead then a continuation in another codepage.
+  kScreenC1 = 32,          // A C1 control (U+0080-009F).
 };
 unsigned ScreenFlags(std::string_view text);
 

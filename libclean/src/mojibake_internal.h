@@ -89,6 +89,9 @@ void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes);
 void FindCjkMojibake(std::string_view line, const std::vector<Char>& chars,
                      std::vector<MojibakeFix>* fixes);
+// C1 controls in a line with no other damage that read as windows-1252
+// punctuation (quotes, an apostrophe between letters).
+void FindC1Punctuation(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes);
 // GBK text decoded one byte out of step after a lost byte ('?' or U+FFFD).
 void FindShiftedMojibake(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes);
 

@@ -325,12 +325,26 @@ bool HasC1(std::string_view text) {
   return false;
 }
 
+// The C1 control chars[i] as its windows-1252 character; false when
+// windows-1252 leaves its byte undefined.
+bool AddC1Fix(const std::vector<Char>& chars, size_t i, std::vector<MojibakeFix>* fixes) {
+  char32_t c = SloppyCp1252Char(static_cast<unsigned char>(chars[i].cp));
+  if (c == chars[i].cp) return false;
+  MojibakeFix& f = fixes->emplace_back();
+  AppendUtf8(c, &f.after);
+  f.begin = chars[i].pos;
+  f.end = chars[i].pos + chars[i].len;
+  f.rule = "mojibake:latin1-as-cp1252";
+  f.cost_before = SpanCost(chars, i, i + 1);
+  f.cost_after = ReplacementCost(chars, i, i + 1, f.after);
+  return true;
+}
+
 // A line whose accepted fixes [first, end) read C1 controls as bytes was
 // decoded as Latin-1, not windows-1252: its other C1 controls are
 // windows-1252 characters ("…" for U+0085).
 void AddC1Fixes(std::string_view line, const std::vector<Char>& chars,
-                const LineBytes& line_bytes, std::vector<MojibakeFix>::const_iterator first,
-                std::vector<MojibakeFix>* fixes) {
+                std::vector<MojibakeFix>::const_iterator first, std::vector<MojibakeFix>* fixes) {
   auto end = fixes->cend();
   bool latin1 = std::any_of(first, end, [&line](const MojibakeFix& f) {
     return HasC1(line.substr(f.begin, f.end - f.begin));
@@ -338,19 +352,11 @@ void AddC1Fixes(std::string_view line, const std::vector<Char>& chars,
   if (!latin1) return;
   std::vector<MojibakeFix> added;
   for (size_t i = 0; i < chars.size(); ++i) {
-    char32_t c = SloppyCp1252Char(static_cast<unsigned char>(line_bytes[i]));
-    if (!IsC1(chars[i].cp) || c == chars[i].cp) continue;  // Undefined in windows-1252.
+    if (!IsC1(chars[i].cp)) continue;
     bool inside = std::any_of(first, end, [&chars, i](const MojibakeFix& f) {
       return chars[i].pos >= f.begin && chars[i].pos < f.end;
     });
-    if (inside) continue;
-    MojibakeFix& f = added.emplace_back();
-    AppendUtf8(c, &f.after);
-    f.begin = chars[i].pos;
-    f.end = chars[i].pos + chars[i].len;
-    f.rule = "mojibake:latin1-as-cp1252";
-    f.cost_before = SpanCost(chars, i, i + 1);
-    f.cost_after = ReplacementCost(chars, i, i + 1, f.after);
+    if (!inside) AddC1Fix(chars, i, &added);
   }
   for (MojibakeFix& f : added) fixes->push_back(std::move(f));
 }
@@ -417,7 +423,7 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     }
   }
   if (leftovers > 0 && accepted > 0) {
-    AddC1Fixes(line, chars, line_bytes, fixes->end() - accepted, fixes);
+    AddC1Fixes(line, chars, fixes->end() - accepted, fixes);
   }
   return leftovers == 0 && accepted == candidates.size() && accepted > 0;
 }
@@ -526,6 +532,28 @@ int Gain(std::vector<MojibakeFix>::const_iterator first,
 }
 
 }  // namespace
+
+void FindC1Punctuation(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+  // An apostrophe (0x92) between letters, or an opening quote (0x84 „,
+  // 0x91 ‘, 0x93 “) before a closing one (0x92 ’, 0x93 “, 0x94 ”).
+  bool evidence = false, open = false;
+  std::vector<size_t> c1;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    char32_t c = chars[i].cp;
+    if (!IsC1(c)) continue;
+    c1.push_back(i);
+    evidence |= c == 0x92 && i > 0 && i + 1 < chars.size() && IsLatinLetter(chars[i - 1].cp) &&
+                IsLatinLetter(chars[i + 1].cp);
+    evidence |= open && (c == 0x92 || c == 0x93 || c == 0x94);
+    open |= c == 0x84 || c == 0x91 || c == 0x93;
+  }
+  if (!evidence) return;
+  std::vector<MojibakeFix> found;
+  for (size_t i : c1) {
+    if (!AddC1Fix(chars, i, &found)) return;  // Not windows-1252 after all.
+  }
+  for (MojibakeFix& f : found) fixes->push_back(std::move(f));
+}
 
 void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,
                        std::vector<MojibakeFix>* fixes) {

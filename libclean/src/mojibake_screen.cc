@@ -226,6 +226,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     if (b < 0xE0) {
       c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
       p += 2;
+      if (c < 0xA0) flags |= kScreenC1;
     } else if (b < 0xF0) {
       c = DecodeThree(p);
       p += 3;

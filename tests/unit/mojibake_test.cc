@@ -279,6 +279,12 @@ TEST(MojibakeCasesTest, Table) {
       // is a windows-1252 character.
       {"Itâ\xC2\x80\xC2\x99s done\xC2\x85 and gone", "It’s done… and gone"},
       {"done\xC2\x85 and gone", "done\xC2\x85 and gone"},  // No evidence: kept.
+      // C1 controls alone: quotes that open and close, or an apostrophe
+      // between letters, are windows-1252 punctuation read as Latin-1.
+      {"\xC2\x84Mach mit\xC2\x93, sagt sie\xC2\x85", "„Mach mit“, sagt sie…"},
+      {"don\xC2\x92t \xC2\x96 ever", "don’t – ever"},
+      {"\xC2\x93open only", "\xC2\x93open only"},
+      {"a\xC2\x92""b \xC2\x81", "a\xC2\x92""b \xC2\x81"},  // 0x81: not windows-1252.
       // A sequence whose last byte a reader replaced with '?' is lost: one
       // U+FFFD, beside other fixes; a two-byte lead before '?' stays.
       {"Itâ€™s â€œfineâ€? now", "It’s “fine\xEF\xBF\xBD now"},
