@@ -534,16 +534,18 @@ int Gain(std::vector<MojibakeFix>::const_iterator first,
 }  // namespace
 
 void FindC1Punctuation(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
-  // An apostrophe (0x92) between letters, or an opening quote (0x84 „,
-  // 0x91 ‘, 0x93 “) before a closing one (0x92 ’, 0x93 “, 0x94 ”).
+  // An apostrophe (0x92) between letters, an ellipsis (0x85) ending a
+  // word, or an opening quote (0x84 „, 0x91 ‘, 0x93 “) before a closing
+  // one (0x92 ’, 0x93 “, 0x94 ”).
   bool evidence = false, open = false;
   std::vector<size_t> c1;
   for (size_t i = 0; i < chars.size(); ++i) {
     char32_t c = chars[i].cp;
     if (!IsC1(c)) continue;
     c1.push_back(i);
-    evidence |= c == 0x92 && i > 0 && i + 1 < chars.size() && IsLatinLetter(chars[i - 1].cp) &&
-                IsLatinLetter(chars[i + 1].cp);
+    bool after_letter = i > 0 && IsLatinLetter(chars[i - 1].cp);
+    evidence |= c == 0x92 && after_letter && i + 1 < chars.size() && IsLatinLetter(chars[i + 1].cp);
+    evidence |= c == 0x85 && after_letter && (i + 1 == chars.size() || chars[i + 1].cp == ' ');
     evidence |= open && (c == 0x92 || c == 0x93 || c == 0x94);
     open |= c == 0x84 || c == 0x91 || c == 0x93;
   }

@@ -278,12 +278,13 @@ TEST(MojibakeCasesTest, Table) {
       // Read as Latin-1 (C1 controls in the fixed runs): a stray C1 control
       // is a windows-1252 character.
       {"Itâ\xC2\x80\xC2\x99s done\xC2\x85 and gone", "It’s done… and gone"},
-      {"done\xC2\x85 and gone", "done\xC2\x85 and gone"},  // No evidence: kept.
+      {"done\xC2\x85""and gone", "done\xC2\x85""and gone"},  // No evidence: kept.
       // C1 controls alone: quotes that open and close, or an apostrophe
       // between letters, are windows-1252 punctuation read as Latin-1.
       {"\xC2\x84Mach mit\xC2\x93, sagt sie\xC2\x85", "„Mach mit“, sagt sie…"},
       {"don\xC2\x92t \xC2\x96 ever", "don’t – ever"},
       {"\xC2\x93open only", "\xC2\x93open only"},
+      {"pas encore parl\xC3\xA9\xC2\x85 Tu sais", "pas encore parl\xC3\xA9… Tu sais"},
       {"a\xC2\x92""b \xC2\x81", "a\xC2\x92""b \xC2\x81"},  // 0x81: not windows-1252.
       // A sequence whose last byte a reader replaced with '?' is lost: one
       // U+FFFD, beside other fixes; a two-byte lead before '?' stays.

@@ -213,10 +213,17 @@ TEST_F(RepairCorpusTest, CleanTextIsByteIdentical) {
   }
 }
 
-TEST_F(RepairCorpusTest, FtfyNegativeCasesUnchanged) {
+// Each comes out as ftfy's answer: unchanged, but for one "mostly
+// negative" case whose C1 ellipsis is fixed.
+TEST_F(RepairCorpusTest, FtfyNegativeCasesComeOutAsFtfy) {
   auto cases = zhclean::testing::FtfyCases("negative.json");
   ASSERT_GE(cases.size(), 20u);
-  for (const auto& [original, fixed] : cases) EXPECT_EQ(RepairMojibake(original), original);
+  size_t unchanged = 0;
+  for (const auto& [original, fixed] : cases) {
+    EXPECT_EQ(RepairMojibake(original), fixed);
+    unchanged += fixed == original;
+  }
+  EXPECT_GE(unchanged, cases.size() - 1);
 }
 
 TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
