@@ -2,6 +2,7 @@
 // (one to three times over) or GBK/Big5 bytes read as single bytes.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 
 #include "mojibake_internal.h"
@@ -287,6 +288,135 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+bool IsContinuation(const LineBytes& line_bytes, size_t i) {
+  return (static_cast<unsigned char>(line_bytes[i]) & 0xC0) == 0x80;
+}
+
+// The bytes windows-1252 leaves undefined: a strict reader drops them or
+// shows U+FFFD (Python's errors="ignore" / "replace").
+constexpr unsigned char kUndefinedCp1252[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+
+// How much more probable (5 nats, ~150 times) a lost byte's best reading
+// must be than the next: chosen on zuozhuan.txt damaged with Python's
+// errors="ignore" / "replace" (99.0% of the readings it takes are right),
+// checked on the seeds and the constitution (99.8-100%; docs/repair.md).
+constexpr int kLostMargin = 5 * kCostScale;
+
+// The character of a three- or four-byte sequence that lost bytes
+// undefined in windows-1252, between the characters `left` and `right` of
+// the repaired line: of the `templates` (the sequence with a 0 for each
+// lost byte), filled with such bytes, the candidate the model prefers by
+// kLostMargin over every other; U+FFFD when none stands out.
+std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::string>& templates) {
+  int best = INT32_MAX, second = INT32_MAX;
+  std::string best_seq;
+  auto consider = [&](const std::string& seq) {
+    if (!OnePlausibleChar(seq)) return;
+    size_t k = 0;
+    char32_t c = NextCodePoint(seq, &k);
+    int cost = CharCost(left, c) + CharCost(c, right);
+    if (cost < best) {
+      second = best;
+      best = cost;
+      best_seq = seq;
+    } else if (cost < second) {
+      second = cost;
+    }
+  };
+  for (const std::string& seq : templates) {
+    // Every filling of the holes, as a number in base 5.
+    size_t holes = static_cast<size_t>(std::count(seq.begin(), seq.end(), '\0'));
+    size_t fillings = 1;
+    for (size_t h = 0; h < holes; ++h) fillings *= std::size(kUndefinedCp1252);
+    for (size_t f = 0; f < fillings; ++f) {
+      size_t digits = f;
+      std::string filled = seq;
+      for (char& b : filled) {
+        if (b != '\0') continue;
+        b = static_cast<char>(kUndefinedCp1252[digits % std::size(kUndefinedCp1252)]);
+        digits /= std::size(kUndefinedCp1252);
+      }
+      consider(filled);
+    }
+  }
+  if (best_seq.empty() || (second != INT32_MAX && second - best < kLostMargin)) {
+    return "\xEF\xBF\xBD";
+  }
+  return best_seq;
+}
+
+// In a line that is UTF-8 read as windows-1252 (the runs hold at least
+// four fifths of its windows-1252 bytes), the three- and four-byte
+// sequences that lost bytes windows-1252 leaves undefined: shown as U+FFFD
+// ("ä¸�": Python's errors="replace"; the holes are known, any number) or
+// one dropped ("ä¸" + the next character: errors="ignore"; anywhere after
+// the lead). Each becomes a piece: its character when the model picks the
+// lost bytes clearly, else U+FFFD.
+void FindLostBytes(const std::vector<Char>& chars, const LineBytes& line_bytes, LineRuns* found) {
+  std::vector<bool> covered(chars.size(), false);
+  for (const Run& r : found->runs) std::fill(covered.begin() + r.begin, covered.begin() + r.end, true);
+  for (const Piece& p : found->pieces) {
+    std::fill(covered.begin() + p.begin, covered.begin() + p.end, true);
+  }
+  // The repaired line's character next to a piece: the end or start of a
+  // run's UTF-8, a character outside the damage as itself, '\n' (nothing
+  // known) beside other damage.
+  std::vector<int> run_of(chars.size(), -1);
+  for (size_t r = 0; r < found->runs.size(); ++r) {
+    for (size_t k = found->runs[r].begin; k < found->runs[r].end; ++k) run_of[k] = static_cast<int>(r);
+  }
+  auto context = [&](size_t k, bool left) -> char32_t {
+    if (k >= chars.size()) return '\n';
+    if (run_of[k] >= 0) {
+      const Run& r = found->runs[run_of[k]];
+      if (r.cesu) return '\n';
+      std::string_view b = std::string_view(line_bytes).substr(r.begin, r.end - r.begin);
+      size_t at = left ? b.size() - 1 : 0;
+      while (left && at > 0 && (static_cast<unsigned char>(b[at]) & 0xC0) == 0x80) --at;
+      return NextCodePoint(b, &at);
+    }
+    return IsLatinMojibakeChar(line_bytes, k) ? U'\n' : chars[k].cp;
+  };
+  auto free_cont = [&](size_t i) {
+    return i < chars.size() && !covered[i] && IsLatinMojibakeChar(line_bytes, i) &&
+           IsContinuation(line_bytes, i);
+  };
+  std::vector<std::string> templates;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    unsigned char lead = static_cast<unsigned char>(line_bytes[i]);
+    if (covered[i] || lead < 0xE0 || lead > 0xF4) continue;
+    size_t need = SequenceLength(lead), k = i + 1, holes = 0;
+    std::string seq(1, static_cast<char>(lead));
+    while (seq.size() < need && k < chars.size()) {
+      if (chars[k].cp == 0xFFFD && !covered[k]) {
+        seq.push_back('\0');
+        ++holes;
+      } else if (free_cont(k)) {
+        seq.push_back(line_bytes[k]);
+      } else {
+        break;
+      }
+      ++k;
+    }
+    templates.clear();
+    if (holes > 0 && seq.size() == need) {
+      templates.push_back(seq);
+    } else if (holes == 0 && seq.size() + 1 == need) {
+      for (size_t at = 1; at < need; ++at) {
+        templates.push_back(seq);
+        templates.back().insert(at, 1, '\0');
+      }
+    } else {
+      continue;
+    }
+    char32_t left = i > 0 ? context(i - 1, true) : U'\n';
+    Piece p{i, k, ReadLostBytes(left, context(k, false), templates), k - i - holes};
+    std::fill(covered.begin() + i, covered.begin() + k, true);
+    found->pieces.push_back(std::move(p));
+    i = k - 1;
+  }
+}
+
 // A weak fix that gives one Latin-1 or Latin Extended-A letter touching an
 // ASCII letter, as in "rÃ©gime" or "konkrÄ“tus": several of them in a
 // line are good evidence together.
@@ -377,9 +507,13 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   CollectRuns(chars, line_bytes, &found);
   const std::vector<Run>& runs = found.runs;
   const std::vector<Piece>& pieces = found.pieces;
-  size_t leftovers = found.leftovers, explained = 0;
-  for (const Piece& p : pieces) explained += p.bytes;
+  size_t leftovers = found.leftovers;
   *few_leftovers = leftovers <= 2 * runs.size();
+  size_t run_bytes = 0;
+  for (const Run& r : runs) run_bytes += r.end - r.begin;
+  if (leftovers > 0 && leftovers * 4 <= run_bytes) FindLostBytes(chars, line_bytes, &found);
+  size_t explained = 0;
+  for (const Piece& p : pieces) explained += p.bytes;
   std::vector<Utf8Candidate> candidates;
   std::vector<bool> word_letter;
   for (const Run& r : runs) {

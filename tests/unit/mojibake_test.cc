@@ -125,6 +125,38 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsCp1252WithLostNoBreakSpaces) {
   EXPECT_EQ(r.worse, 0u);
 }
 
+// UTF-8 read by a strict windows-1252 decoder, which drops the five bytes
+// it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D; Python's
+// errors="ignore") or shows each as U+FFFD (errors="replace"): one Chinese
+// character in six or so loses a byte ("不" = E4 B8 8D).
+Damage Utf8AsStrictCp1252(bool replace) {
+  return [replace](const std::string& line, std::string* bad) {
+    bad->clear();
+    for (unsigned char b : line) {
+      char32_t c = SloppyCp1252Char(b);
+      if (c >= 0x80 && c < 0xA0) {
+        if (replace) AppendUtf8(0xFFFD, bad);
+      } else {
+        AppendUtf8(c, bad);
+      }
+    }
+    return true;
+  };
+}
+
+// A lost byte comes back when the model picks it clearly, else the
+// character becomes one U+FFFD: never worse, and most characters back.
+TEST_F(MojibakeCorpusTest, Utf8ReadAsStrictCp1252) {
+  for (bool replace : {false, true}) {
+    Rates r = Measure(lines_, Utf8AsStrictCp1252(replace));
+    Print(replace ? "utf8-as-cp1252-fffd" : "utf8-as-cp1252-drop", r);
+    EXPECT_GE(r.lines, 1000u);
+    EXPECT_EQ(r.worse, 0u);
+    // 0.83 without lost-byte readings; 0.886 and 0.898 measured.
+    EXPECT_GE(1.0 * r.recovered / r.chars, 0.88);
+  }
+}
+
 TEST_F(MojibakeCorpusTest, GbkAndGb18030ReadAsCp1252) {
   for (Legacy enc : {Legacy::kGbk, Legacy::kGb18030}) {
     Rates r = Measure(lines_, LegacyAsCp1252(enc));
@@ -296,6 +328,16 @@ TEST(MojibakeCasesTest, Table) {
       {"à¸ªà¸§à¸±à¸ªà¸”à¸µà¸„à¸£à¸±à¸š à¸ à¸²à¸©à¸²à¹„à¸—à¸¢", "สวัสดีครับ ภาษาไทย"},
       // "à" inside a pinyin syllable in parentheses joins the space.
       {"æœƒè\xC2\xAD°å¼·(qiÃ¡ng)èª¿(diÃ o)", "會議強(qiáng)調(diào)"},
+      // A strict windows-1252 reader dropped (or showed as U+FFFD) bytes it
+      // leaves undefined: "不" (E4 B8 8D) comes back where the model is
+      // clear ("不说", "不对"), else it is one U+FFFD ("们?能": 不 beats
+      // 丁 by 3 nats only); "十" (E5 8D 81) lost two bytes: dropped, "å"
+      // stays; shown as two U+FFFD, one U+FFFD.
+      {"æˆ‘ä»¬ä¸èƒ½ä¸è¯´è¿™æ˜¯ä¸å¯¹çš„ã€‚", "我们\xEF\xBF\xBD能不说这是不对的。"},
+      {"æˆ‘ä»¬ä¸\xEF\xBF\xBDèƒ½ä¸\xEF\xBF\xBDè¯´è¿™æ˜¯ä¸\xEF\xBF\xBDå¯¹çš„ã€‚",
+       "我们\xEF\xBF\xBD能不说这是不对的。"},
+      {"è¿™é‡Œæœ‰åä¸ªäººã€‚", "这里有å个人。"},
+      {"è¿™é‡Œæœ‰å\xEF\xBF\xBD\xEF\xBF\xBDä¸ªäººã€‚", "这里有\xEF\xBF\xBD个人。"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
        "Une ide\xCC\x81""e nai\xCC\x88ve a\xCC\x80 Noe\xCC\x88l"},
