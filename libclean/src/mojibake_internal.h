@@ -77,6 +77,10 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
 bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
                   std::string* after, size_t* end);
 
+// Sloppy-cp1252 bytes of UTF-8 `text` (windows-1252's undefined bytes as
+// the C1 controls), or false when a character has none.
+bool EncodeSloppy(std::string_view text, std::string* bytes);
+
 // A GBK/Big5 reading must be plausible text; counts its Han characters.
 bool ChineseReading(std::string_view text, int* han);
 // Mean unigram cost of the Han characters of `text` (255 when none).

@@ -13,6 +13,16 @@
 
 namespace zhclean::internal {
 
+bool EncodeSloppy(std::string_view text, std::string* bytes) {
+  bytes->clear();
+  for (size_t i = 0; i < text.size();) {
+    int b = SloppyCp1252Byte(NextCodePoint(text, &i));
+    if (b < 0) return false;
+    bytes->push_back(static_cast<char>(b));
+  }
+  return true;
+}
+
 // A GBK/Big5 reading must be plausible text; counts its Han characters.
 bool ChineseReading(std::string_view text, int* han) {
   *han = 0;
@@ -77,17 +87,6 @@ bool MakeLineBytes(const std::vector<Char>& chars, LineBytes* bytes) {
 // A character a cp1252 reader shows for a byte >= 0x80.
 bool IsLatinMojibakeChar(const LineBytes& bytes, size_t i) {
   return static_cast<unsigned char>(bytes[i]) >= 0x80;
-}
-
-// Sloppy-cp1252 bytes of `text`, or false when a character has none.
-bool EncodeSloppy(std::string_view text, std::string* bytes) {
-  bytes->clear();
-  for (size_t i = 0; i < text.size();) {
-    int b = SloppyCp1252Byte(NextCodePoint(text, &i));
-    if (b < 0) return false;
-    bytes->push_back(static_cast<char>(b));
-  }
-  return true;
 }
 
 // U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.

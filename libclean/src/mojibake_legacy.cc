@@ -133,18 +133,6 @@ bool Encode(const Codepage& cp, std::string_view text, std::string* out) {
 
 namespace {
 
-// windows-1252 bytes of UTF-8 `text` (undefined bytes as C1 controls), or
-// false.
-bool EncodeCp1252(std::string_view text, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < text.size();) {
-    int b = SloppyCp1252Byte(NextCodePoint(text, &i));
-    if (b < 0) return false;
-    out->push_back(static_cast<char>(b));
-  }
-  return true;
-}
-
 // Peels up to kMaxLayers of UTF-8-read-as-`cp` from `bytes` (valid UTF-8,
 // the first layer) and keeps the cheapest layer made of common characters.
 // A layer `cp` cannot encode may be windows-1252's, the commonest reader:
@@ -163,7 +151,7 @@ bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t be
         fix->cost_after = cost;
       }
     }
-    if (!Encode(cp, bytes, &next) && !EncodeCp1252(bytes, &next)) break;
+    if (!Encode(cp, bytes, &next) && !EncodeSloppy(bytes, &next)) break;
     if (next == bytes || ValidUtf8Prefix(next) != next.size()) break;
     bytes.swap(next);
   }
