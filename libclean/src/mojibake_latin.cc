@@ -345,7 +345,7 @@ std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::
 }
 
 // In a line that is UTF-8 read as windows-1252 (the runs hold at least
-// four fifths of its windows-1252 bytes), the three- and four-byte
+// half of its windows-1252 bytes), the three- and four-byte
 // sequences that lost bytes windows-1252 leaves undefined: shown as U+FFFD
 // ("ä¸�": Python's errors="replace"; the holes are known, any number) or
 // one dropped ("ä¸" + the next character: errors="ignore"; anywhere after
@@ -510,7 +510,7 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   *few_leftovers = leftovers <= 2 * runs.size();
   size_t run_bytes = 0;
   for (const Run& r : runs) run_bytes += r.end - r.begin;
-  if (leftovers > 0 && leftovers * 4 <= run_bytes) FindLostBytes(chars, line_bytes, &found);
+  if (leftovers > 0 && leftovers <= run_bytes) FindLostBytes(chars, line_bytes, &found);
   size_t explained = 0;
   for (const Piece& p : pieces) explained += p.bytes;
   std::vector<Utf8Candidate> candidates;

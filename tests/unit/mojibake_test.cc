@@ -152,7 +152,7 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsStrictCp1252) {
     Print(replace ? "utf8-as-cp1252-fffd" : "utf8-as-cp1252-drop", r);
     EXPECT_GE(r.lines, 1000u);
     EXPECT_EQ(r.worse, 0u);
-    // 0.83 without lost-byte readings; 0.886 and 0.898 measured.
+    // 0.83 without lost-byte readings; 0.887 and 0.900 measured.
     EXPECT_GE(1.0 * r.recovered / r.chars, 0.88);
   }
 }
