@@ -56,8 +56,9 @@ void LineRepairer::RepairLine(std::string_view line, unsigned flags, bool newlin
   for (const MojibakeFix& f : fixes_) {
     repaired_.append(line.substr(at, f.begin - at));
     repaired_.append(f.after);
+    // The reason is only read by --explain: no string per fix without it.
     log->Record(offset + f.begin, line.substr(f.begin, f.end - f.begin), f.after, f.rule,
-                FixReason(f));
+                log->detailed() ? FixReason(f) : std::string());
     at = f.end;
   }
   repaired_.append(line.substr(at));
