@@ -301,18 +301,36 @@ constexpr unsigned char kUndefinedCp1252[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 // checked on the seeds and the constitution (99.8-100%; docs/repair.md).
 constexpr int kLostMargin = 5 * kCostScale;
 
+// Format characters, odd spaces and the Unicode hyphen, which a lost byte
+// is not read as (E2 80 8D would be a zero-width joiner, E2 80 90 "‐",
+// where text has "-").
+bool UnlikelyChar(char32_t c) {
+  return (c >= 0x2000 && c <= 0x2010) || (c >= 0x2028 && c <= 0x202F) ||
+         (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
 // The character of a three- or four-byte sequence that lost bytes
 // undefined in windows-1252, between the characters `left` and `right` of
 // the repaired line: of the `templates` (the sequence with a 0 for each
-// lost byte), filled with such bytes, the candidate the model prefers by
-// kLostMargin over every other; U+FFFD when none stands out.
-std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::string>& templates) {
-  int best = INT32_MAX, second = INT32_MAX;
+// lost byte), filled with such bytes, the candidate of the highest `tier`
+// (PairedMarks) that the model prefers by kLostMargin over every other of
+// that tier (or the only one); U+FFFD when none stands out.
+template <typename Tier>
+std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::string>& templates,
+                          Tier tier) {
+  int best = INT32_MAX, second = INT32_MAX, best_tier = 1;
   std::string best_seq;
   auto consider = [&](const std::string& seq) {
     if (!OnePlausibleChar(seq)) return;
     size_t k = 0;
     char32_t c = NextCodePoint(seq, &k);
+    int t = UnlikelyChar(c) ? 0 : tier(c);
+    if (t < best_tier) return;
+    if (t > best_tier) {
+      best_tier = t;
+      best = second = INT32_MAX;
+      best_seq.clear();
+    }
     int cost = CharCost(left, c) + CharCost(c, right);
     if (cost < best) {
       second = best;
@@ -343,6 +361,79 @@ std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::
   }
   return best_seq;
 }
+
+// Punctuation that comes in pairs, for lost bytes: of the pairs whose one
+// side has a byte windows-1252 leaves undefined (” E2 80 9D, 」 E3 80 8D,
+// 』 E3 80 8F, 【 E3 80 90, 〝 E3 80 9D), that side is a reading only when
+// the other side, intact in the line's runs, calls for it: an opening mark
+// before it not yet closed, a closing one after it that no nearer piece
+// could open. Tiers:
+// 2 called for (it wins over other readings), 1 not paired punctuation or
+// no punctuation, 0 not called for (never read).
+class PairedMarks {
+ public:
+  explicit PairedMarks(const LineBytes& line_bytes) {
+    for (size_t i = 0; i + 2 < line_bytes.size(); ++i) {
+      if (line_bytes[i] != '\xE2' && line_bytes[i] != '\xE3') continue;
+      if ((static_cast<unsigned char>(line_bytes[i + 1]) & 0xC0) != 0x80 ||
+          (static_cast<unsigned char>(line_bytes[i + 2]) & 0xC0) != 0x80) {
+        continue;
+      }
+      char32_t c = ((line_bytes[i] & 0x0F) << 12) | ((line_bytes[i + 1] & 0x3F) << 6) |
+                   (line_bytes[i + 2] & 0x3F);
+      for (Pair& p : pairs_) {
+        if (c == p.open) p.opens.push_back(i);
+        if (c == p.close) p.closes.push_back(i);
+      }
+    }
+  }
+
+  // A lost-byte piece starts at `begin`; those whose intact bytes begin
+  // E3 80 could be a lost opening mark. In line order.
+  void AddPiece(const LineBytes& line_bytes, size_t begin) {
+    if (begin + 1 < line_bytes.size() && line_bytes[begin] == '\xE3' &&
+        line_bytes[begin + 1] == '\x80') {
+      opener_pieces_.push_back(begin);
+    }
+  }
+
+  // The tier of reading chars[begin, end) as `c`. A lost closing mark is
+  // called for by more opening marks before it than closing marks read;
+  // a lost opening mark by a closing mark after it with no other piece
+  // that could open it in between.
+  int Tier(char32_t c, size_t begin, size_t end) const {
+    for (const Pair& p : pairs_) {
+      if (c == p.close && p.lost_close) return Before(p.opens, begin) > p.taken ? 2 : 0;
+      if (c == p.open && !p.lost_close) {
+        size_t k = Before(p.closes, end);
+        if (k == p.closes.size()) return 0;
+        return Before(opener_pieces_, p.closes[k]) == Before(opener_pieces_, end) ? 2 : 0;
+      }
+    }
+    return 1;
+  }
+
+  // A piece was read as `c`; pieces come in line order.
+  void Take(char32_t c) {
+    for (Pair& p : pairs_) p.taken += p.lost_close && c == p.close;
+  }
+
+ private:
+  struct Pair {
+    char32_t open, close;
+    bool lost_close;  // Else the opening mark is the one with a lost byte.
+    std::vector<size_t> opens = {}, closes = {};  // Intact marks, by position.
+    size_t taken = 0;  // Lost closing marks read so far.
+  };
+
+  static size_t Before(const std::vector<size_t>& at, size_t i) {
+    return static_cast<size_t>(std::lower_bound(at.begin(), at.end(), i) - at.begin());
+  }
+
+  Pair pairs_[5] = {{0x201C, 0x201D, true}, {0x300C, 0x300D, true}, {0x300E, 0x300F, true},
+                    {0x3010, 0x3011, false}, {0x301D, 0x301E, false}};
+  std::vector<size_t> opener_pieces_;
+};
 
 // In a line that is UTF-8 read as windows-1252 (the runs hold at least
 // half of its windows-1252 bytes), the three- and four-byte
@@ -380,6 +471,13 @@ void FindLostBytes(const std::vector<Char>& chars, const LineBytes& line_bytes, 
     return i < chars.size() && !covered[i] && IsLatinMojibakeChar(line_bytes, i) &&
            IsContinuation(line_bytes, i);
   };
+  // First where the pieces are, then what they read as: an opening mark
+  // needs to know whether another piece could be it.
+  struct Lost {
+    size_t begin, end, holes;
+    std::vector<std::string> templates;
+  };
+  std::vector<Lost> lost;
   std::vector<std::string> templates;
   for (size_t i = 0; i < chars.size(); ++i) {
     unsigned char lead = static_cast<unsigned char>(line_bytes[i]);
@@ -408,11 +506,20 @@ void FindLostBytes(const std::vector<Char>& chars, const LineBytes& line_bytes, 
     } else {
       continue;
     }
-    char32_t left = i > 0 ? context(i - 1, true) : U'\n';
-    Piece p{i, k, ReadLostBytes(left, context(k, false), templates), k - i - holes};
+    lost.push_back({i, k, holes, templates});
     std::fill(covered.begin() + i, covered.begin() + k, true);
-    found->pieces.push_back(std::move(p));
     i = k - 1;
+  }
+  PairedMarks marks(line_bytes);
+  for (const Lost& l : lost) marks.AddPiece(line_bytes, l.begin);
+  for (const Lost& l : lost) {
+    char32_t left = l.begin > 0 ? context(l.begin - 1, true) : U'\n';
+    std::string after = ReadLostBytes(left, context(l.end, false), l.templates, [&](char32_t c) {
+      return marks.Tier(c, l.begin, l.end);
+    });
+    size_t at = 0;
+    marks.Take(NextCodePoint(after, &at));
+    found->pieces.push_back({l.begin, l.end, std::move(after), l.end - l.begin - l.holes});
   }
 }
 

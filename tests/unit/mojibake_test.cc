@@ -152,8 +152,8 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsStrictCp1252) {
     Print(replace ? "utf8-as-cp1252-fffd" : "utf8-as-cp1252-drop", r);
     EXPECT_GE(r.lines, 1000u);
     EXPECT_EQ(r.worse, 0u);
-    // 0.83 without lost-byte readings; 0.887 and 0.900 measured.
-    EXPECT_GE(1.0 * r.recovered / r.chars, 0.88);
+    // 0.83 without lost-byte readings; 0.898 and 0.922 measured.
+    EXPECT_GE(1.0 * r.recovered / r.chars, 0.89);
   }
 }
 
@@ -337,6 +337,11 @@ TEST(MojibakeCasesTest, Table) {
       {"æˆ‘ä»¬ä¸\xEF\xBF\xBDèƒ½ä¸\xEF\xBF\xBDè¯´è¿™æ˜¯ä¸\xEF\xBF\xBDå¯¹çš„ã€‚",
        "我们\xEF\xBF\xBD能不说这是不对的。"},
       {"è¿™é‡Œæœ‰åä¸ªäººã€‚", "这里有å个人。"},
+      // Lost punctuation: "、" where nothing pairs, "”" closing an open "“".
+      {"ç”²ã€\xEF\xBF\xBDä¹™ï¼Œä»–è¯´â€œå¥½â€\xEF\xBF\xBDã€‚", "甲、乙，他说“好”。"},
+      // "【" where its "】" follows with no nearer candidate; "」" closing "「".
+      {"ç”²ã€\xEF\xBF\xBDä¹™è¯´ã€\xEF\xBF\xBDä¼ ã€‘ã€Œå¼•ã€\xEF\xBF\xBDã€‚",
+       "甲、乙说【传】「引」。"},
       {"è¿™é‡Œæœ‰å\xEF\xBF\xBD\xEF\xBF\xBDä¸ªäººã€‚", "这里有\xEF\xBF\xBD个人。"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
