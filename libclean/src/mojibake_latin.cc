@@ -301,12 +301,14 @@ constexpr unsigned char kUndefinedCp1252[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 // checked on the seeds and the constitution (99.8-100%; docs/repair.md).
 constexpr int kLostMargin = 5 * kCostScale;
 
-// Format characters, odd spaces and the Unicode hyphen, which a lost byte
-// is not read as (E2 80 8D would be a zero-width joiner, E2 80 90 "‐",
-// where text has "-").
+// Format characters, odd spaces, the Unicode hyphen and the squared
+// abbreviations of CJK Compatibility, which a lost byte is not read as
+// (E2 80 8D would be a zero-width joiner, E2 80 90 "‐" where text has
+// "-", E3 8D 80 "㍀" where E3 80 81 is "、"), nor the unassigned U+3040.
 bool UnlikelyChar(char32_t c) {
   return (c >= 0x2000 && c <= 0x2010) || (c >= 0x2028 && c <= 0x202F) ||
-         (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F);
+         (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x3040 ||
+         (c >= 0x3300 && c <= 0x33FF);
 }
 
 // The character of a three- or four-byte sequence that lost bytes

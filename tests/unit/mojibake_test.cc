@@ -152,8 +152,8 @@ TEST_F(MojibakeCorpusTest, Utf8ReadAsStrictCp1252) {
     Print(replace ? "utf8-as-cp1252-fffd" : "utf8-as-cp1252-drop", r);
     EXPECT_GE(r.lines, 1000u);
     EXPECT_EQ(r.worse, 0u);
-    // 0.83 without lost-byte readings; 0.898 and 0.922 measured.
-    EXPECT_GE(1.0 * r.recovered / r.chars, 0.89);
+    // 0.83 without lost-byte readings; 0.910 and 0.922 measured.
+    EXPECT_GE(1.0 * r.recovered / r.chars, 0.90);
   }
 }
 
