@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mojibake.h"
+#include "ngram.h"
 
 namespace zhclean::internal {
 
@@ -59,6 +60,14 @@ inline bool PlausibleChar(char32_t c) {
   return c >= 0x20000 && c < 0x30000;            // Han extensions.
 }
 
+// Chinese text (Han, CJK punctuation, full-width forms): characters
+// other than ASCII that may stand beside a damaged run.
+inline bool ChineseChar(char32_t c) {
+  return IsHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFFEF);
+}
+
+inline bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Cost of chars[begin, end) between its neighbours in the line.
 int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 // Cost of `text` put in place of chars[begin, end).
@@ -72,8 +81,8 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
 // of the characters it replaces: the space goes with it when it was the
 // byte (a word goes on after a letter, Portuguese "às", "àquele", a second
 // space follows); after "à", a word of its own, the space stays as the
-// word break. False when
-// lead + 0xA0 is neither a letter nor the no-break space.
+// word break. False when lead + 0xA0 is neither a letter nor the no-break
+// space.
 bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
                   std::string* after, size_t* end);
 

@@ -285,8 +285,6 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
   out->leftovers = leftovers;
 }
 
-bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 bool IsContinuation(const LineBytes& line_bytes, size_t i) {
   return (static_cast<unsigned char>(line_bytes[i]) & 0xC0) == 0x80;
 }
@@ -758,10 +756,7 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_by
 bool HasNonCp1252Letter(const std::vector<Char>& chars, const LineBytes& line_bytes) {
   for (size_t i = 0; i < chars.size(); ++i) {
     char32_t c = chars[i].cp;
-    if (line_bytes[i] == 0 && c >= 0x80 && !IsHan(c) && !(c >= 0x3000 && c <= 0x303F) &&
-        !(c >= 0xFF01 && c <= 0xFFEF)) {
-      return true;
-    }
+    if (line_bytes[i] == 0 && c >= 0x80 && !ChineseChar(c)) return true;
   }
   return false;
 }

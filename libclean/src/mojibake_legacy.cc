@@ -87,12 +87,6 @@ const SingleByteMasks& GetSingleByteMasks() {
 
 namespace {
 
-// Characters other than ASCII that may stand beside a damaged run without
-// counting against the reading: Chinese text.
-bool ChineseChar(char32_t c) {
-  return IsHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFFEF);
-}
-
 // Characters a repaired run may yield: letters of the scripts these
 // codepages serve, common punctuation and symbols, Chinese text.
 bool CommonChar(char32_t c) {
@@ -162,8 +156,6 @@ bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t be
   fix->cost_before = SpanCost(chars, begin, end);
   return fix->cost_after < fix->cost_before;
 }
-
-bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A single two-byte character from one layer is weak evidence ("√π"
 // reads as "ù" in MacRoman): it stands only as a Latin letter right after
