@@ -373,14 +373,14 @@ std::string ReadLostBytes(char32_t left, char32_t right, const std::vector<std::
 class PairedMarks {
  public:
   explicit PairedMarks(const LineBytes& line_bytes) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(line_bytes.data());
     for (size_t i = 0; i + 2 < line_bytes.size(); ++i) {
-      if (line_bytes[i] != '\xE2' && line_bytes[i] != '\xE3') continue;
-      if ((static_cast<unsigned char>(line_bytes[i + 1]) & 0xC0) != 0x80 ||
-          (static_cast<unsigned char>(line_bytes[i + 2]) & 0xC0) != 0x80) {
+      if ((bytes[i] != 0xE2 && bytes[i] != 0xE3) ||
+          MultiByteSequenceLength(bytes + i, line_bytes.size() - i) != 3) {
         continue;
       }
-      char32_t c = ((line_bytes[i] & 0x0F) << 12) | ((line_bytes[i + 1] & 0x3F) << 6) |
-                   (line_bytes[i + 2] & 0x3F);
+      size_t at = i;
+      char32_t c = NextCodePoint(line_bytes, &at);
       for (Pair& p : pairs_) {
         if (c == p.open) p.opens.push_back(i);
         if (c == p.close) p.closes.push_back(i);
@@ -506,7 +506,7 @@ void FindLostBytes(const std::vector<Char>& chars, const LineBytes& line_bytes, 
     } else {
       continue;
     }
-    lost.push_back({i, k, holes, templates});
+    lost.push_back({i, k, holes, std::move(templates)});
     std::fill(covered.begin() + i, covered.begin() + k, true);
     i = k - 1;
   }
