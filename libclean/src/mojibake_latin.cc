@@ -615,9 +615,9 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   const std::vector<Piece>& pieces = found.pieces;
   size_t leftovers = found.leftovers;
   *few_leftovers = leftovers <= 2 * runs.size();
-  size_t run_bytes = 0;
-  for (const Run& r : runs) run_bytes += r.end - r.begin;
-  if (leftovers > 0 && leftovers <= run_bytes) FindLostBytes(chars, line_bytes, &found);
+  size_t bytes_in_runs = 0;
+  for (const Run& r : runs) bytes_in_runs += r.end - r.begin;
+  if (leftovers > 0 && leftovers <= bytes_in_runs) FindLostBytes(chars, line_bytes, &found);
   size_t explained = 0;
   for (const Piece& p : pieces) explained += p.bytes;
   std::vector<Utf8Candidate> candidates;
