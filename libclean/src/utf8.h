@@ -52,10 +52,22 @@ inline size_t MultiByteSequenceLength(const unsigned char* p, size_t n) {
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 // Inline: the mojibake search calls it for every character it prices.
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  unsigned c = p[0];
   if (c < 0x80) {
     ++*i;
     return c;
+  }
+  // Two- and three-byte sequences unrolled (Chinese text and the Latin
+  // mojibake of it); four bytes and a cut-off sequence by the loop.
+  size_t left = s.size() - *i;
+  if (c < 0xE0 && left >= 2) {
+    *i += 2;
+    return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (c < 0xF0 && left >= 3) {
+    *i += 3;
+    return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
   }
   int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
   char32_t cp = c & (0x3F >> (len - 1));
