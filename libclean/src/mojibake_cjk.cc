@@ -13,88 +13,89 @@ namespace zhclean::internal {
 
 namespace {
 
-constexpr int kHole = -1;
+// A hole in the island's byte form: U+FFFD or U+001A (each a byte the
+// reader lost). No code of GBK or Big5 holds the byte 0x1A.
+constexpr char kHoleByte = '\x1A';
 
 bool IsHoleChar(char32_t c) { return c == 0xFFFD || c == 0x1A; }
 
 // A piece of the island's bytes: text is bytes[begin, begin + len).
 struct Unit {
-  enum Kind { kText, kOrphan, kHole } kind;
+  enum Kind : uint8_t { kText, kOrphan, kHole } kind;
   uint32_t begin, len;
 };
 
-// Field by field, as AppendChar (mojibake_internal.h) and for its reason.
-void AddUnit(Unit::Kind kind, uint32_t begin, uint32_t len, std::vector<Unit>* units) {
-  Unit& u = units->emplace_back();
-  u.kind = kind;
-  u.begin = begin;
-  u.len = len;
-}
-
-// Byte form of chars[begin, end) under `enc`; holes as kHole.
+// Byte form of chars[begin, end) under `enc` into *bytes (cleared); holes
+// as kHoleByte. Written through a pointer: at most two bytes a character.
 void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
-                 std::vector<int>* bytes) {
+                 std::string* bytes) {
+  bytes->resize(2 * (end - begin));
+  char* w = bytes->data();
   for (size_t i = begin; i < end; ++i) {
     char32_t c = chars[i].cp;
     if (IsHoleChar(c)) {
-      bytes->push_back(kHole);
+      *w++ = kHoleByte;
     } else if (c < 0x80) {
-      bytes->push_back(static_cast<int>(c));
+      *w++ = static_cast<char>(c);
     } else {
       uint16_t code = DoubleByteCode(enc, c);
-      if (code >= 0x100) bytes->push_back(code >> 8);
-      bytes->push_back(code & 0xFF);
+      if (code >= 0x100) *w++ = static_cast<char>(code >> 8);
+      *w++ = static_cast<char>(code & 0xFF);
     }
   }
+  bytes->resize(static_cast<size_t>(w - bytes->data()));
 }
 
-// Lenient UTF-8 decoding of bytes with holes into *units (cleared).
-// Counts the non-ASCII bytes that decoded and the multi-byte characters.
-void DecodeUnits(const std::vector<int>& bytes, std::vector<Unit>* units, size_t* good,
+// Lenient UTF-8 decoding of bytes with holes into *units (at most one a
+// byte). Counts the non-ASCII bytes that decoded and the multi-byte
+// characters.
+void DecodeUnits(std::string_view bytes, std::vector<Unit>* units, size_t* good,
                  size_t* high, size_t* multi) {
-  units->clear();
-  unsigned char seq[4];
-  for (size_t k = 0; k < bytes.size();) {
+  units->resize(bytes.size());
+  Unit* u = units->data();
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  for (size_t k = 0; k < n;) {
     auto at = static_cast<uint32_t>(k);
-    int b = bytes[k];
-    if (b == kHole || b < 0x80) {
-      AddUnit(b == kHole ? Unit::kHole : Unit::kText, at, 1, units);
+    unsigned b = p[k];
+    if (b < 0x80) {  // The hole byte is below 0x80 too.
+      *u++ = {b == static_cast<unsigned char>(kHoleByte) ? Unit::kHole : Unit::kText, at, 1};
       ++k;
       continue;
     }
     ++*high;
-    size_t m = 0;  // The high bytes here, as many as a sequence can hold.
-    for (; m < sizeof seq && k + m < bytes.size() && bytes[k + m] >= 0x80; ++m) {
-      seq[m] = static_cast<unsigned char>(bytes[k + m]);
-    }
-    if (size_t n = MultiByteSequenceLength(seq, m); n > 0) {
-      *good += n;
-      *high += n - 1;
+    size_t m = 1;  // The high bytes here, as many as a sequence can hold.
+    while (m < 4 && k + m < n && p[k + m] >= 0x80) ++m;
+    if (size_t len = MultiByteSequenceLength(p + k, m); len > 0) {
+      *good += len;
+      *high += len - 1;
       ++*multi;
-      AddUnit(Unit::kText, at, static_cast<uint32_t>(n), units);
-      k += n;
+      *u++ = {Unit::kText, at, static_cast<uint32_t>(len)};
+      k += len;
     } else {
-      AddUnit(Unit::kOrphan, at, 1, units);
+      *u++ = {Unit::kOrphan, at, 1};
       ++k;
     }
   }
+  units->resize(static_cast<size_t>(u - units->data()));
 }
 
-bool IsQuestion(const std::vector<int>& bytes, const std::vector<Unit>& u, size_t i) {
+bool IsQuestion(std::string_view bytes, const std::vector<Unit>& u, size_t i) {
   return i < u.size() && u[i].kind == Unit::kText && u[i].len == 1 && bytes[u[i].begin] == '?';
 }
 
 // Joins the units; a run of orphan bytes must touch a hole or a '?', which
 // then stands for the lost character, or an edge of the line (the text was
 // cut there), where it becomes U+FFFD. False when an orphan run is alone.
-bool JoinUnits(const std::vector<int>& bytes, const std::vector<Unit>& units, bool line_start,
+bool JoinUnits(std::string_view bytes, const std::vector<Unit>& units, bool line_start,
                bool line_end, std::string* out) {
   for (size_t i = 0; i < units.size();) {
     if (units[i].kind == Unit::kText) {
-      for (uint32_t k = 0; k < units[i].len; ++k) {
-        out->push_back(static_cast<char>(bytes[units[i].begin + k]));
-      }
-      ++i;
+      size_t j = i + 1;  // Text units in a row are bytes in a row.
+      while (j < units.size() && units[j].kind == Unit::kText) ++j;
+      size_t from = units[i].begin, to = units[j - 1].begin + units[j - 1].len;
+      out->append(bytes.substr(from, to - from));
+      i = j;
       continue;
     }
     size_t j = i;
@@ -116,9 +117,8 @@ bool JoinUnits(const std::vector<int>& bytes, const std::vector<Unit>& units, bo
 
 bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
                     std::vector<MojibakeFix>* fixes) {
-  thread_local std::vector<int> bytes;
+  thread_local std::string bytes;
   thread_local std::vector<Unit> units;
-  bytes.clear();
   IslandBytes(enc, chars, begin, end, &bytes);
   size_t good = 0, high = 0, multi = 0;
   DecodeUnits(bytes, &units, &good, &high, &multi);
