@@ -71,8 +71,17 @@ constexpr int kGbkStates = kStates * 4;
 constexpr int kGbkRow = 32;
 static_assert(kGbkStates <= kGbkRow);
 
+// What the screen needs of a character of two UTF-8 bytes (U+0080-07FF,
+// the windows-1252 and Latin-1 mojibake of UTF-8, GBK and Big5): one load.
+struct TwoByteChar {
+  uint16_t single_lead, single_cont;  // SingleByteMasks::Bits.
+  uint8_t latin, gbk;                 // Pair codes, as PairsOf.
+  uint8_t c1;                         // kScreenC1 for U+0080-009F.
+};
+
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
+  std::array<TwoByteChar, 0x800 - 0x80> two_byte;
   std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
   // GBK pair codes of U+3000-9FFF, the screen's hot path: 28 kB built at
   // start-up keep it free of the first-use check of PairsOf().
@@ -103,6 +112,13 @@ uint8_t PairOf(uint16_t code) {
 // Pair code of the GBK code of `c` (>= U+0080).
 uint8_t GbkPair(char32_t c) { return PairOf(DoubleByteCode(Legacy::kGbk, c)); }
 
+// Pair code of the windows-1252 byte of `c` (>= U+0080), kUnmapped when
+// it has none or one below 0x80.
+uint8_t LatinPair(char32_t c) {
+  int latin = SloppyCp1252Byte(c);
+  return latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
+}
+
 // A three-byte UTF-8 sequence at p.
 inline char32_t DecodeThree(const unsigned char* p) {
   return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -123,6 +139,12 @@ const Tables& GetTables() {
       t.step[s][kUnmapped] = {0, kReset};
     }
     BuildGbkAutomaton(&t);
+    const SingleByteMasks& masks = GetSingleByteMasks();
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      const SingleByteMasks::Bits& bits = masks.At(c);
+      t.two_byte[c - 0x80] = {bits.lead, bits.cont, LatinPair(c), GbkPair(c),
+                              static_cast<uint8_t>(c < 0xA0 ? unsigned{kScreenC1} : 0u)};
+    }
     for (char32_t c = 0x3000; c < 0xA000; ++c) {
       t.han_gbk[c - 0x3000] = GbkPair(c);
     }
@@ -150,8 +172,7 @@ struct Pairs {
 inline Pairs PairsOf(char32_t c) {
   uint16_t v = pair_codes[c].load(std::memory_order_relaxed);
   if (v == 0) {
-    int latin = c >= 0x80 ? SloppyCp1252Byte(c) : -1;
-    uint8_t k0 = latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
+    uint8_t k0 = c >= 0x80 ? LatinPair(c) : kUnmapped;
     uint8_t k1 = c >= 0x80 ? GbkPair(c) : kUnmapped;
     v = static_cast<uint16_t>(kKnownPairs | k0 << 8 | k1);
     pair_codes[c].store(v, std::memory_order_relaxed);
@@ -223,7 +244,28 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       lost = b == '?';
       continue;
     }
-    if (b < 0xE0) {
+    if (b - 0xC2 < 0xE0 - 0xC2) {  // U+0080-07FF: one table entry each.
+      lost = false;                 // Neither U+FFFD nor Han follows.
+      do {
+        c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+        p += 2;
+        const TwoByteChar& e = t.two_byte[c - 0x80];
+        flags |= e.c1;
+        if (single_lead & e.single_cont) flags |= kScreenSingleByte;
+        single_lead = e.single_lead;
+        if (e.latin != kUnmapped) {
+          latin.Apply(t.step[latin.state][e.latin], kLong | kShort);
+          if (latin.run >= 1 || ++latin_chars >= 4) flags |= kScreenLatin;
+        } else {
+          latin = Hypothesis{};
+          latin_chars = 0;
+        }
+        gbk = t.gbk[e.gbk][gbk];
+        if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
+      } while (p < end && (b = *p) - 0xC2 < 0xE0 - 0xC2);
+      continue;
+    }
+    if (b < 0xE0) {  // Not in valid UTF-8.
       c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
       p += 2;
       if (c < 0xA0) flags |= kScreenC1;
