@@ -217,13 +217,20 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       latin = Hypothesis{};
       latin_chars = 0;
       single_lead = 0;
-      // Through the run, only the GBK automaton moves.
+      // Through the run, only the GBK automaton moves, and only until it
+      // flags: flags are only ever added, so a hypothesis that flagged
+      // needs no more steps (here and below).
+      auto in_run = [&] { return p < end && static_cast<unsigned>(*p - t.fast_lead) <= span; };
       do {
         c = DecodeThree(p);
         p += 3;
         gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
-        if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
-      } while (p < end && static_cast<unsigned>(*p - t.fast_lead) <= span);
+        if (gbk % 4 == kGbkRun) {
+          flags |= kScreenGbk;
+          while (in_run()) p += 3;
+          break;
+        }
+      } while (in_run());
       continue;
     }
     if (b < 0x80) {
@@ -253,15 +260,18 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
         flags |= e.c1;
         if (single_lead & e.single_cont) flags |= kScreenSingleByte;
         single_lead = e.single_lead;
-        if (e.latin != kUnmapped) {
+        if (flags & kScreenLatin) {
+        } else if (e.latin != kUnmapped) {
           latin.Apply(t.step[latin.state][e.latin], kLong | kShort);
           if (latin.run >= 1 || ++latin_chars >= 4) flags |= kScreenLatin;
         } else {
           latin = Hypothesis{};
           latin_chars = 0;
         }
-        gbk = t.gbk[e.gbk][gbk];
-        if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
+        if (!(flags & kScreenGbk)) {
+          gbk = t.gbk[e.gbk][gbk];
+          if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
+        }
       } while (p < end && (b = *p) - 0xC2 < 0xE0 - 0xC2);
       continue;
     }
