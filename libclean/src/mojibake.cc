@@ -46,13 +46,15 @@ char32_t SloppyCp1252Char(unsigned char b) {
 }
 
 void SplitChars(std::string_view line, std::vector<Char>* chars) {
-  chars->clear();
-  chars->reserve(line.size());
-  for (size_t i = 0; i < line.size();) {
+  chars->resize(line.size());  // At most a character a byte; not zeroed.
+  Char* w = chars->data();
+  for (size_t i = 0; i < line.size(); ++w) {
     size_t start = i;
-    char32_t c = NextCodePoint(line, &i);
-    AppendChar(c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), chars);
+    w->cp = NextCodePoint(line, &i);
+    w->pos = static_cast<uint32_t>(start);
+    w->len = static_cast<uint32_t>(i - start);
   }
+  chars->resize(static_cast<size_t>(w - chars->data()));
 }
 
 std::vector<Char> SplitChars(std::string_view line) {

@@ -18,6 +18,9 @@ constexpr int kMinGain = 12;
 
 // 12 bytes: lines longer than kMaxCharsLine are not examined.
 struct Char {
+  // Left uninitialised: SplitChars sizes its storage for a whole line,
+  // then writes each field once.
+  Char() {}  // NOLINT: not `= default`, which would zero on resize().
   char32_t cp;
   uint32_t pos;  // Byte offset in the line.
   uint32_t len;  // UTF-8 length.
