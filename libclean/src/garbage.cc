@@ -40,6 +40,7 @@ const DenseBits& GarbageBits() {
 }
 
 bool GarbageChar(char32_t c, const DenseBits& bits) {
+  if (c < kDenseLo) return false;  // No Han below: most characters.
   if (!IsDense(c)) return GarbageCharByCode(c);
   return (bits[(c - kDenseLo) / 64] >> ((c - kDenseLo) % 64)) & 1;
 }
@@ -94,20 +95,22 @@ void FindGarbage(std::string_view line, std::vector<GarbageRun>* runs) {
   thread_local std::vector<Char> run;
   run.clear();
   const DenseBits& bits = GarbageBits();
-  for (size_t i = 0;;) {
-    size_t start = i;
-    bool more = i < line.size();
-    char32_t c = more ? NextCodePoint(line, &i) : 0;
-    if (more && GarbageChar(c, bits)) {
-      AppendChar(c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), &run);
-      continue;
-    }
+  auto end_run = [&] {
     if (run.size() >= kMinGarbageChars && LooksLikeGarbage(run, 0, run.size())) {
       runs->push_back({run.front().pos, run.back().pos + run.back().len});
     }
     run.clear();
-    if (!more) break;
+  };
+  for (size_t i = 0; i < line.size();) {
+    size_t start = i;
+    char32_t c = NextCodePoint(line, &i);
+    if (GarbageChar(c, bits)) {
+      AppendChar(c, static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), &run);
+    } else if (!run.empty()) {
+      end_run();
+    }
   }
+  end_run();
 }
 
 }  // namespace zhclean::internal
