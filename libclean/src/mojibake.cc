@@ -271,7 +271,8 @@ void FindMojibake(std::string_view line, unsigned flags, std::vector<MojibakeFix
   if (line.size() > kMaxCharsLine || flags == 0) return;
   thread_local std::vector<Char> chars;  // Storage reused from line to line.
   SplitChars(line, &chars);
-  std::vector<MojibakeFix> candidates;
+  thread_local std::vector<MojibakeFix> candidates;  // Reused too: many a line.
+  candidates.clear();
   LineCostScope costs(chars);
   if (flags & kScreenLatin) FindLatinMojibake(line, chars, &candidates);
   if (flags & (kScreenGbk | kScreenReplacement)) FindCjkMojibake(line, chars, &candidates);

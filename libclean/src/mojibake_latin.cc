@@ -621,6 +621,7 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   size_t explained = 0;
   for (const Piece& p : pieces) explained += p.bytes;
   std::vector<Utf8Candidate> candidates;
+  candidates.reserve(runs.size());
   std::vector<bool> word_letter;
   for (const Run& r : runs) {
     std::string run_bytes = line_bytes.substr(r.begin, r.end - r.begin);
