@@ -55,8 +55,8 @@ constexpr int NonHanCost(char32_t prev, char32_t c) {
   if (c < 0x100) return c == 0xB7 ? 14 : 30;  // Latin-1 symbols; middle dot.
   if (c < 0x250) return IsLatinLetter(prev) ? 22 : 30;  // Latin Extended.
   if (c >= 0x2010 && c <= 0x2027) return 12;  // Dashes, quotes, ellipsis.
-  if (c >= 0x3000 && c <= 0x303F) return 10;  // CJK punctuation.
-  if (c >= 0xFF01 && c <= 0xFF5E) return 10;  // Full-width forms.
+  if (c >= 0x3000 && c <= 0x303F) return kCjkPunctuationCost;
+  if (c >= 0xFF01 && c <= 0xFF5E) return kCjkPunctuationCost;  // Full-width forms.
   if (c == 0xFFFD) return kReplacement;
   if (c >= 0xE000 && c <= 0xF8FF) return 60;  // Private use.
   if (c >= 0x370 && c < 0x530) return 20;     // Greek, Cyrillic.

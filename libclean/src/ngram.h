@@ -28,6 +28,7 @@ extern const uint32_t kBigramHash[1u << kBigramHashBits];
 
 constexpr int kUnknownHan = 90;  // ~22 nats: never seen in the corpus.
 constexpr int kBackoff = 5;      // -ln(0.3): unseen pair, unigram used.
+constexpr int kCjkPunctuationCost = 10;  // U+3000-303F, U+FF01-FF5E.
 
 // True for CJK unified ideographs (and extensions A, B..).
 constexpr bool IsHan(char32_t c) {
@@ -110,7 +111,16 @@ int CharCostSlow(char32_t prev, char32_t c);
 // the common cases: Latin mojibake and two characters of the dense range.
 inline int CharCost(char32_t prev, char32_t c) {
   if (c < kSmallEnd) return kSmallCharCost[PrevClass(prev)][c];
-  if (!IsDense(prev) || !IsDense(c)) return CharCostSlow(prev, c);
+  if (!IsDense(prev) || !IsDense(c)) {
+    // Inline too: CJK and full-width punctuation, and Han after a
+    // character below the Han range (no bigram), as CharCostSlow prices them.
+    if (c - 0x3000 <= 0x3F || c - 0xFF01 <= 0x5D) return kCjkPunctuationCost;
+    if (IsDense(c) && prev < kDenseLo) {
+      int uni = kHanUnigramCost[c - kDenseLo];
+      return uni == 255 ? kUnknownHan : uni + kBackoff;
+    }
+    return CharCostSlow(prev, c);
+  }
   int uni = kHanUnigramCost[c - kDenseLo];
   if (uni == 255) return kUnknownHan;
   int bi = DenseBigramCost(prev, c);
