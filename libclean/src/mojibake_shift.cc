@@ -24,13 +24,16 @@ bool DoubleByteHan(char32_t c) {
 // Tries the run chars[begin, end) of double-byte characters after a lost mark.
 void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
                    std::vector<MojibakeFix>* fixes) {
-  std::string bytes, text;
+  thread_local std::string bytes;  // Two a character: every code has two bytes.
+  bytes.resize(2 * (end - begin));
+  char* w = bytes.data();
   for (size_t k = begin; k < end; ++k) {
     uint16_t code = DoubleByteCode(Legacy::kGbk, chars[k].cp);
-    bytes.push_back(static_cast<char>(code >> 8));
-    bytes.push_back(static_cast<char>(code & 0xFF));
+    *w++ = static_cast<char>(code >> 8);
+    *w++ = static_cast<char>(code & 0xFF);
   }
-  std::string shifted = bytes.substr(1, bytes.size() - 2);  // Even length.
+  std::string_view shifted = std::string_view(bytes).substr(1, bytes.size() - 2);  // Even length.
+  std::string text;
   int han = 0;
   if (!DecodeLegacy(Legacy::kGbk, shifted, &text) || !ChineseReading(text, &han)) return;
   // The out-of-step decoder paired the run's last lead byte with the byte
