@@ -71,9 +71,12 @@ constexpr int kGbkStates = kStates * 4;
 constexpr int kGbkRow = 32;
 static_assert(kGbkStates <= kGbkRow);
 
-// What the screen needs of a character of two UTF-8 bytes (U+0080-07FF,
-// the windows-1252 and Latin-1 mojibake of UTF-8, GBK and Big5): one load.
-struct TwoByteChar {
+// What the screen needs of a character of the windows-1252 and Latin-1
+// mojibake of UTF-8, GBK and Big5: all of two UTF-8 bytes (U+0080-07FF)
+// and U+2000-21FF (windows-1252's quotes, dashes, euro and trade mark
+// signs). One load each; TableIndex gives the entry.
+constexpr size_t kTableTwoBytes = 0x800 - 0x80, kTableChars = kTableTwoBytes + 0x200;
+struct TableChar {
   uint16_t single_lead, single_cont;  // SingleByteMasks::Bits.
   uint8_t latin, gbk;                 // Pair codes, as PairsOf.
   uint8_t c1;                         // kScreenC1 for U+0080-009F.
@@ -81,7 +84,7 @@ struct TwoByteChar {
 
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
-  std::array<TwoByteChar, 0x800 - 0x80> two_byte;
+  std::array<TableChar, kTableChars> table_chars;
   std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
   // GBK pair codes of U+3000-9FFF, the screen's hot path: 28 kB built at
   // start-up keep it free of the first-use check of PairsOf().
@@ -119,6 +122,15 @@ uint8_t LatinPair(char32_t c) {
   return latin >= 0x80 ? PairOf(static_cast<uint16_t>(latin)) : kUnmapped;
 }
 
+// Index in Tables::table_chars of the character at p (valid UTF-8), or
+// kTableChars when it has no entry.
+inline size_t TableIndex(const unsigned char* p) {
+  unsigned b = p[0];
+  if (b - 0xC2 < 0xE0 - 0xC2) return (((b & 0x1F) << 6) | (p[1] & 0x3F)) - 0x80;
+  if (b == 0xE2 && p[1] < 0x88) return kTableTwoBytes + (((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+  return kTableChars;
+}
+
 // A three-byte UTF-8 sequence at p.
 inline char32_t DecodeThree(const unsigned char* p) {
   return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -140,10 +152,11 @@ const Tables& GetTables() {
     }
     BuildGbkAutomaton(&t);
     const SingleByteMasks& masks = GetSingleByteMasks();
-    for (char32_t c = 0x80; c < 0x800; ++c) {
+    for (size_t i = 0; i < kTableChars; ++i) {
+      char32_t c = i < kTableTwoBytes ? 0x80 + i : 0x2000 + (i - kTableTwoBytes);
       const SingleByteMasks::Bits& bits = masks.At(c);
-      t.two_byte[c - 0x80] = {bits.lead, bits.cont, LatinPair(c), GbkPair(c),
-                              static_cast<uint8_t>(c < 0xA0 ? unsigned{kScreenC1} : 0u)};
+      t.table_chars[i] = {bits.lead, bits.cont, LatinPair(c), GbkPair(c),
+                          static_cast<uint8_t>(c < 0xA0 ? unsigned{kScreenC1} : 0u)};
     }
     for (char32_t c = 0x3000; c < 0xA000; ++c) {
       t.han_gbk[c - 0x3000] = GbkPair(c);
@@ -251,12 +264,11 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       lost = b == '?';
       continue;
     }
-    if (b - 0xC2 < 0xE0 - 0xC2) {  // U+0080-07FF: one table entry each.
-      lost = false;                 // Neither U+FFFD nor Han follows.
+    if (size_t x = TableIndex(p); x < kTableChars) {  // One table entry each.
+      lost = false;  // Neither U+FFFD nor Han follows.
       do {
-        c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-        p += 2;
-        const TwoByteChar& e = t.two_byte[c - 0x80];
+        p += x < kTableTwoBytes ? 2 : 3;
+        const TableChar& e = t.table_chars[x];
         flags |= e.c1;
         if (single_lead & e.single_cont) flags |= kScreenSingleByte;
         single_lead = e.single_lead;
@@ -272,7 +284,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
           gbk = t.gbk[e.gbk][gbk];
           if (gbk % 4 == kGbkRun) flags |= kScreenGbk;
         }
-      } while (p < end && (b = *p) - 0xC2 < 0xE0 - 0xC2);
+      } while (p < end && (x = TableIndex(p)) < kTableChars);
       continue;
     }
     if (b < 0xE0) {  // Not in valid UTF-8.
