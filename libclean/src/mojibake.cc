@@ -99,12 +99,21 @@ void PricePairs(size_t n, CpAt cp, Add add) {
   }
 }
 
+// line_prefix[i] is the cost of chars[0, i) after a '\n'. The first pair
+// is priced apart, so the loop reads the characters with no test.
 void PriceLine(const std::vector<Char>& chars) {
-  line_prefix.assign(chars.size() + 1, 0);
-  // The line after a '\n': position i of the sequence is chars[i - 1].
-  auto cp = [&chars](size_t i) { return i == 0 ? char32_t{'\n'} : chars[i - 1].cp; };
-  PricePairs(chars.size() + 1, cp,
-             [](size_t i, int cost) { line_prefix[i] = line_prefix[i - 1] + cost; });
+  size_t n = chars.size();
+  line_prefix.resize(n + 1);
+  int* sum = line_prefix.data();
+  const Char* c = chars.data();
+  sum[0] = 0;
+  if (n > 0) sum[1] = CharCost('\n', c[0].cp);
+  for (size_t k = 1; k < std::min(kPrefetchAhead, n); ++k) PrefetchCharCost(c[k - 1].cp, c[k].cp);
+  for (size_t k = 1; k < n; ++k) {
+    size_t ahead = k + kPrefetchAhead - 1;
+    if (ahead < n) PrefetchCharCost(c[ahead - 1].cp, c[ahead].cp);
+    sum[k + 1] = sum[k] + CharCost(c[k - 1].cp, c[k].cp);
+  }
   line_priced = true;
 }
 
