@@ -136,13 +136,17 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
 
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text) {
+  // Storage that only grows: at most a character a byte, and the two
+  // neighbours; written through a pointer.
   thread_local std::vector<char32_t> cps;
-  cps.clear();
-  cps.push_back(begin > 0 ? chars[begin - 1].cp : '\n');
-  for (size_t i = 0; i < text.size();) cps.push_back(NextCodePoint(text, &i));
-  if (end < chars.size()) cps.push_back(chars[end].cp);
+  if (cps.size() < text.size() + 2) cps.resize(text.size() + 2);
+  char32_t* w = cps.data();
+  *w++ = begin > 0 ? chars[begin - 1].cp : '\n';
+  for (size_t i = 0; i < text.size();) *w++ = NextCodePoint(text, &i);
+  if (end < chars.size()) *w++ = chars[end].cp;
+  const char32_t* cp = cps.data();
   int cost = 0;
-  PricePairs(cps.size(), [](size_t i) { return cps[i]; },
+  PricePairs(static_cast<size_t>(w - cp), [cp](size_t i) { return cp[i]; },
              [&cost](size_t, int c) { cost += c; });
   return cost;
 }
