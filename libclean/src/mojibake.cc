@@ -48,7 +48,30 @@ char32_t SloppyCp1252Char(unsigned char b) {
 void SplitChars(std::string_view line, std::vector<Char>* chars) {
   chars->resize(line.size());  // At most a character a byte; not zeroed.
   Char* w = chars->data();
-  for (size_t i = 0; i < line.size(); ++w) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  size_t i = 0, n = line.size();
+  // Four bytes or more left: a whole sequence is there (valid UTF-8), so
+  // its length is the only test.
+  for (; i + 4 <= n; ++w) {
+    unsigned b = p[i];
+    w->pos = static_cast<uint32_t>(i);
+    if (b < 0x80) {
+      w->cp = b;
+      w->len = 1;
+    } else if (b < 0xE0) {
+      w->cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      w->len = 2;
+    } else if (b < 0xF0) {
+      w->cp = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      w->len = 3;
+    } else {
+      w->cp = ((b & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) |
+              (p[i + 3] & 0x3F);
+      w->len = 4;
+    }
+    i += w->len;
+  }
+  for (; i < n; ++w) {
     size_t start = i;
     w->cp = NextCodePoint(line, &i);
     w->pos = static_cast<uint32_t>(start);
