@@ -96,6 +96,21 @@ bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars) {
   return true;
 }
 
+// The reader table with 0 wherever the character's own code (`codes`) is
+// not the code it was read from: reading through it checks the round
+// trip with no second lookup.
+std::vector<uint16_t> RoundTripOnly(const std::vector<uint16_t>& chars,
+                                    const std::vector<uint16_t>& codes) {
+  constexpr size_t kTrails = 0xFE - 0x40 + 1, kPairs = (0xFE - 0x81 + 1) * kTrails;
+  std::vector<uint16_t> kept(chars.size(), 0);
+  for (size_t at = 0; at < chars.size(); ++at) {
+    unsigned code = at < kPairs ? (0x81 + at / kTrails) << 8 | (0x40 + at % kTrails)
+                                : 0x80 + (at - kPairs);
+    if (chars[at] >= 0x80 && codes[chars[at]] == code) kept[at] = chars[at];
+  }
+  return kept;
+}
+
 void WriteTable(GeneratedFile* out, const char* array, const std::vector<uint16_t>& code) {
   out->Printf("const uint16_t %s[%zu] = {", array, code.size());
   for (size_t i = 0; i < code.size(); ++i) {
@@ -171,14 +186,22 @@ int main(int argc, char** argv) {
       "#include \"codec_tables.h\"\n\nnamespace zhclean::internal {\n\n",
       U_ICU_VERSION);
   for (int i = 0; i < 3; ++i) WriteTable(&out, names[i][1], tables[i]);
-  const char* readers[][2] = {{"GBK", "kGbkChars"}, {"windows-950", "kBig5Chars"}};
-  for (const auto& [name, array] : readers) {
+  struct Reader {
+    const char* name;
+    const char* array;
+    const char* round_trip_array;
+    const std::vector<uint16_t>& codes;
+  };
+  const Reader readers[] = {{"GBK", "kGbkChars", "kGbkRoundTripChars", tables[0]},
+                            {"windows-950", "kBig5Chars", "kBig5RoundTripChars", tables[2]}};
+  for (const Reader& r : readers) {
     std::vector<uint16_t> chars;
-    if (!BuildReaderTable(name, &chars)) {
-      std::fprintf(stderr, "gen_codec_tables: ICU has no usable converter %s\n", name);
+    if (!BuildReaderTable(r.name, &chars)) {
+      std::fprintf(stderr, "gen_codec_tables: ICU has no usable converter %s\n", r.name);
       return 1;
     }
-    WriteTable(&out, array, chars);
+    WriteTable(&out, r.array, chars);
+    WriteTable(&out, r.round_trip_array, RoundTripOnly(chars, r.codes));
   }
   if (!WriteSingleByteTables(&out)) return 1;
   out.Printf("}  // namespace zhclean::internal\n");

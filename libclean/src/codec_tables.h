@@ -23,6 +23,10 @@ constexpr size_t kReaderTrails = 0xFE - 0x40 + 1;
 constexpr size_t kReaderPairs = (0xFE - 0x81 + 1) * kReaderTrails;
 extern const uint16_t kGbkChars[kReaderPairs + 0x80];
 extern const uint16_t kBig5Chars[kReaderPairs + 0x80];
+// The same, but 0 where the character's code in k*Codes is not the code it
+// was read from (a duplicate code): what a round-trip reader accepts.
+extern const uint16_t kGbkRoundTripChars[kReaderPairs + 0x80];
+extern const uint16_t kBig5RoundTripChars[kReaderPairs + 0x80];
 
 // What a single-byte codepage shows for bytes 0x80..0xFF: 0 where it has
 // nothing; bytes it leaves undefined in 0x80..0x9F read as the C1 control

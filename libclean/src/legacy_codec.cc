@@ -11,38 +11,36 @@ namespace zhclean::internal {
 
 namespace {
 
-const uint16_t* ReaderTable(Legacy enc) {
+// With `round_trip`, the table that reads only characters whose own code
+// is the one read.
+const uint16_t* ReaderTable(Legacy enc, bool round_trip) {
   switch (enc) {
-    case Legacy::kGbk: return kGbkChars;
-    case Legacy::kBig5: return kBig5Chars;
+    case Legacy::kGbk: return round_trip ? kGbkRoundTripChars : kGbkChars;
+    case Legacy::kBig5: return round_trip ? kBig5RoundTripChars : kBig5Chars;
     case Legacy::kGb18030: return nullptr;  // Four-byte codes: ICU.
   }
   return nullptr;
 }
 
 // The character that `table` gives for the code at p[*i] (one or two of
-// the n bytes), advancing *i; 0 where the reader stops. *code is the code.
-char16_t ReadCode(const uint16_t* table, const unsigned char* p, size_t n, size_t* i,
-                  uint16_t* code) {
+// the n bytes), advancing *i; 0 where the reader stops.
+char16_t ReadCode(const uint16_t* table, const unsigned char* p, size_t n, size_t* i) {
   unsigned b = p[*i];
   if (b < 0x81 || b == 0xFF) {  // Not a lead: a character alone.
-    *code = static_cast<uint16_t>(b);
     ++*i;
     return table[kReaderPairs + b - 0x80];
   }
   if (*i + 1 == n || p[*i + 1] < 0x40 || p[*i + 1] == 0xFF) return 0;
-  *code = static_cast<uint16_t>(b << 8 | p[*i + 1]);
   char16_t c = table[(b - 0x81) * kReaderTrails + p[*i + 1] - 0x40];
   *i += 2;
   return c;
 }
 
-// Decodes through `table`; with `reversible`, also checks that each
-// character's code is the one it was read from. Writes in place (at most
+// Decodes through `table` (a round-trip table checks that each
+// character's code is the one it was read from). Writes in place (at most
 // 3 bytes of UTF-8 per byte read): an append per character was most of
 // the cost. Leaves *out as it was on failure.
-bool DecodeWithTable(Legacy enc, const uint16_t* table, std::string_view bytes,
-                     bool reversible, std::string* out) {
+bool DecodeWithTable(const uint16_t* table, std::string_view bytes, std::string* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), start = out->size();
   out->resize(start + 3 * n);
@@ -54,9 +52,8 @@ bool DecodeWithTable(Legacy enc, const uint16_t* table, std::string_view bytes,
       *w++ = static_cast<char>(p[i++]);
       continue;
     }
-    uint16_t code = 0;
-    char16_t c = ReadCode(table, p, n, &i, &code);
-    ok = c >= 0x80 && (!reversible || DoubleByteCode(enc, c) == code);
+    char16_t c = ReadCode(table, p, n, &i);
+    ok = c >= 0x80;
     if (c < 0x800) {  // A byte alone may read as U+0080..U+07FF.
       *w++ = static_cast<char>(0xC0 | c >> 6);
     } else {
@@ -87,14 +84,14 @@ bool EncodeLegacy(Legacy enc, std::string_view text, std::string* out) {
 }
 
 bool DecodeLegacy(Legacy enc, std::string_view bytes, std::string* out) {
-  const uint16_t* table = ReaderTable(enc);
+  const uint16_t* table = ReaderTable(enc, /*round_trip=*/false);
   if (table == nullptr) return DecodeLegacyIcu(enc, bytes, out);
-  return DecodeWithTable(enc, table, bytes, /*reversible=*/false, out);
+  return DecodeWithTable(table, bytes, out);
 }
 
 bool DecodeLegacyReversible(Legacy enc, std::string_view bytes, std::string* out) {
-  const uint16_t* table = ReaderTable(enc);
-  if (table != nullptr) return DecodeWithTable(enc, table, bytes, /*reversible=*/true, out);
+  const uint16_t* table = ReaderTable(enc, /*round_trip=*/true);
+  if (table != nullptr) return DecodeWithTable(table, bytes, out);
   size_t start = out->size();
   std::string check;
   return DecodeLegacyIcu(enc, bytes, out) &&
