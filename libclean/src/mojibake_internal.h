@@ -93,10 +93,16 @@ bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
 // the C1 controls), or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes);
 
-// A GBK/Big5 reading must be plausible text; counts its Han characters.
-bool ChineseReading(std::string_view text, int* han);
-// Mean unigram cost of the Han characters of `text` (255 when none).
-int MeanHanCost(std::string_view text);
+// The Han characters of a reading: how many, and their summed unigram cost.
+struct HanCount {
+  int chars = 0;
+  int64_t cost = 0;
+  // Mean unigram cost (255 when there is none).
+  int MeanCost() const { return chars ? static_cast<int>(cost / chars) : 255; }
+};
+// A GBK/Big5 reading must be plausible text; counts its Han characters
+// and sums their unigram costs on the way.
+bool ChineseReading(std::string_view text, HanCount* han);
 // True when two neighbouring Han characters of `text` form a known pair.
 bool HasKnownPair(std::string_view text);
 

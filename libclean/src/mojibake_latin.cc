@@ -23,28 +23,17 @@ bool EncodeSloppy(std::string_view text, std::string* bytes) {
   return true;
 }
 
-// A GBK/Big5 reading must be plausible text; counts its Han characters.
-bool ChineseReading(std::string_view text, int* han) {
-  *han = 0;
+bool ChineseReading(std::string_view text, HanCount* han) {
+  *han = HanCount{};
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (!PlausibleChar(c)) return false;
-    if (IsHan(c)) ++*han;
-  }
-  return true;
-}
-
-// Mean unigram cost of the Han characters of a reading.
-int MeanHanCost(std::string_view text) {
-  int total = 0, n = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
     if (IsHan(c)) {
-      total += HanUnigramCost(c);
-      ++n;
+      ++han->chars;
+      han->cost += HanUnigramCost(c);
     }
   }
-  return n ? total / n : 255;
+  return true;
 }
 
 // True when two neighbouring Han characters of `text` form a pair the
@@ -671,7 +660,7 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
 
 struct DoubleByteCandidate {
   MojibakeFix fix;
-  int han = 0;
+  HanCount han;
 };
 
 // GBK or Big5 bytes shown as cp1252: decode the piece strictly.
@@ -743,9 +732,9 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_by
   bool strong = false;
   for (size_t i = 0; i < best.size(); ++i) {
     const DoubleByteCandidate& c = best[i];
-    chinese[i] = c.han >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain &&
-                 MeanHanCost(c.fix.after) <= kCommonHan &&
-                 (c.han >= 4 || HasKnownPair(c.fix.after));
+    chinese[i] = c.han.chars >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain &&
+                 c.han.MeanCost() <= kCommonHan &&
+                 (c.han.chars >= 4 || HasKnownPair(c.fix.after));
     strong |= chinese[i] && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
   }
   for (size_t i = 0; i < best.size(); ++i) {

@@ -34,7 +34,7 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
   }
   std::string_view shifted = std::string_view(bytes).substr(1, bytes.size() - 2);  // Even length.
   std::string text;
-  int han = 0;
+  HanCount han;
   if (!DecodeLegacy(Legacy::kGbk, shifted, &text) || !ChineseReading(text, &han)) return;
   // The out-of-step decoder paired the run's last lead byte with the byte
   // after it: an ASCII trail is that character back; otherwise the pair is
@@ -47,7 +47,7 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
     if (end < chars.size() && IsLostMark(chars[end].cp)) ++span_end;
     text += "\xEF\xBF\xBD";
   }
-  if (han < 3 || !HasKnownPair(text) || MeanHanCost(text) > 50) return;
+  if (han.chars < 3 || !HasKnownPair(text) || han.MeanCost() > 50) return;
   MojibakeFix f;
   f.cost_before = SpanCost(chars, begin, span_end);
   f.cost_after = ReplacementCost(chars, begin, span_end, text);
