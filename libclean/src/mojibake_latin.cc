@@ -682,9 +682,17 @@ bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, const LineBy
 
 bool IsTrailAscii(char32_t c) { return c >= 0x40 && c <= 0x7E; }
 
-// Every piece of the line read as `enc`; returns the summed gain.
-int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineBytes& line_bytes,
-                       std::vector<DoubleByteCandidate>* out) {
+// A stretch of cp1252 bytes (high bytes, ASCII trail bytes between them)
+// that a double-byte codec may have written: chars[begin, end), and
+// chars[begin, shorter) to try when the whole does not read.
+struct DoubleBytePiece {
+  size_t begin, end, shorter;
+};
+
+// The pieces of the line, the same for GBK and Big5.
+std::vector<DoubleBytePiece> DoubleBytePieces(const std::vector<Char>& chars,
+                                              const LineBytes& line_bytes) {
+  std::vector<DoubleBytePiece> pieces;
   for (size_t i = 0; i < chars.size();) {
     if (!IsLatinMojibakeChar(line_bytes, i)) {
       ++i;
@@ -699,14 +707,24 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineByt
       }
       ++j;
     }
-    // Keep at most one ASCII byte after the last high byte (a trail byte).
+    // Keep at most one ASCII byte after the last high byte (a trail byte);
+    // without it, the high bytes alone.
     size_t end = std::min(j, last_high + 2);
     bool trail = end > last_high + 1;
-    if ((high >= 2 || trail) && !ConsiderDoubleByte(enc, chars, line_bytes, i, end, out) &&
-        trail && high >= 2) {
-      ConsiderDoubleByte(enc, chars, line_bytes, i, last_high + 1, out);
-    }
+    if (high >= 2 || trail) pieces.push_back({i, end, trail && high >= 2 ? last_high + 1 : end});
     i = j;
+  }
+  return pieces;
+}
+
+// Every piece of the line read as `enc`; returns the summed gain.
+int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineBytes& line_bytes,
+                       const std::vector<DoubleBytePiece>& pieces,
+                       std::vector<DoubleByteCandidate>* out) {
+  for (const DoubleBytePiece& p : pieces) {
+    if (!ConsiderDoubleByte(enc, chars, line_bytes, p.begin, p.end, out) && p.shorter < p.end) {
+      ConsiderDoubleByte(enc, chars, line_bytes, p.begin, p.shorter, out);
+    }
   }
   int gain = 0;
   for (const DoubleByteCandidate& c : *out) {
@@ -722,9 +740,10 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineByt
 void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
                         std::vector<MojibakeFix>* fixes) {
   constexpr int kCommonHan = 50;  // Mean unigram cost, 12.5 nats.
+  std::vector<DoubleBytePiece> pieces = DoubleBytePieces(chars, line_bytes);
   std::vector<DoubleByteCandidate> gbk, big5;
-  int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, line_bytes, &gbk);
-  int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, line_bytes, &big5);
+  int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, line_bytes, pieces, &gbk);
+  int big5_gain = DoubleByteReadings(Legacy::kBig5, chars, line_bytes, pieces, &big5);
   std::vector<DoubleByteCandidate>& best = big5_gain > gbk_gain ? big5 : gbk;
   // Two common Han characters that look like Chinese; the gain decides
   // between strong, alone and weak.
