@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <random>
 
 #include "repair_codec.h"
 #include "mojibake_internal.h"
@@ -354,6 +355,43 @@ TEST(MojibakeCasesTest, Table) {
        "Merci de bien vouloir activer le Javascript afin d'en profiter…"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
+}
+
+// Every pair in the bigram table passes the Bloom filter in front of it and
+// reads back its cost; the filter turns away most pairs that are not there.
+// A slot holds its key as home slot and remainder: the hash, whose inverse
+// multiplication gives the two characters back.
+TEST(CharCostTest, FilterPassesEveryPairOfTheTable) {
+  uint32_t inverse = kBigramHashMultiplier;  // Newton: x * m == 1 mod 2^32.
+  for (int i = 0; i < 5; ++i) inverse *= 2 - kBigramHashMultiplier * inverse;
+  constexpr uint32_t kSlots = 1u << kBigramHashBits, k30 = (1u << 30) - 1;
+  size_t pairs = 0;
+  for (uint32_t i = 0; i < kSlots; ++i) {
+    uint32_t e = kBigramHash[i];
+    if (e == 0) continue;
+    uint32_t home = (i - ((e >> 18) & 0x1FFF)) & (kSlots - 1);
+    uint32_t h = home << kBigramRemBits | ((e >> 8) & ((1u << kBigramRemBits) - 1));
+    uint32_t key = (h * inverse) & k30;
+    char32_t a = kDenseLo + (key >> 15), b = kDenseLo + (key & 0x7FFF);
+    ASSERT_EQ(BigramHash(a, b), h) << i;
+    ASSERT_EQ(DenseBigramCost(a, b), static_cast<int>(e & 0xFF)) << std::hex << a << " " << b;
+    ++pairs;
+  }
+  EXPECT_GT(pairs, 100000u);
+  std::mt19937 rng(3);
+  size_t unseen = 0, passed = 0;
+  for (int k = 0; k < 200000; ++k) {
+    char32_t a = kDenseLo + rng() % (kDenseHi - kDenseLo), b = kDenseLo + rng() % (kDenseHi - kDenseLo);
+    uint32_t h = BigramHash(a, b);
+    bool seen = false;
+    for (uint32_t i = h >> kBigramRemBits, d = 0; kBigramHash[i] != 0; i = (i + 1) & (kSlots - 1), ++d) {
+      seen |= (kBigramHash[i] & 0x7FFFFF00u) == ((d << 18) | (h & ((1u << kBigramRemBits) - 1)) << 8);
+    }
+    if (seen) continue;
+    ++unseen;
+    passed += BigramMaybeSeen(h);
+  }
+  EXPECT_LT(passed * 5, unseen);  // Under a fifth of unseen pairs get through.
 }
 
 // The inline CharCost (compile-time tables below U+2123, the hash table
