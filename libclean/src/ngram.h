@@ -110,7 +110,8 @@ inline int DenseBigramCost(char32_t a, char32_t b) {
 // issues them ahead so that several are in flight at once.
 inline void PrefetchCharCost(char32_t prev, char32_t c) {
   if (IsDense(prev) && IsDense(c)) {
-    __builtin_prefetch(&kBigramHash[BigramHash(prev, c) >> kBigramRemBits]);
+    uint32_t h = BigramHash(prev, c);
+    if (BigramMaybeSeen(h)) __builtin_prefetch(&kBigramHash[h >> kBigramRemBits]);
   }
 }
 
