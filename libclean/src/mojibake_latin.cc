@@ -238,10 +238,16 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
     char32_t next = j < chars.size() ? chars[j].cp : 0;  // After the stretch.
     size_t resume = j;
     for (size_t k = 0; k < bytes.size();) {
-      // Most bytes of other mojibake start no sequence: skip the call.
-      bool lead = static_cast<unsigned char>(bytes[k]) >= 0xC2 && k + 1 < bytes.size() &&
-                  (static_cast<unsigned char>(bytes[k + 1]) & 0xC0) == 0x80;
-      size_t n = lead ? ValidUtf8PrefixScalar(bytes.substr(k)) : 0;
+      // The valid UTF-8 from here: sequences in a row (every byte of a
+      // stretch is >= 0x80), tested inline: most bytes of other mojibake
+      // start none, and a call each cost more than the test.
+      const auto* at = reinterpret_cast<const unsigned char*>(bytes.data()) + k;
+      size_t n = 0, avail = bytes.size() - k;
+      while (n < avail) {
+        size_t len = MultiByteSequenceLength(at + n, avail - n);
+        if (len == 0) break;
+        n += len;
+      }
       bool cesu = n == 0 && bytes[k] == '\xED' && (n = CesuPairLength(bytes.substr(k))) > 0;
       if (n >= 2) {
         out->runs.push_back({i + k, i + k + n, cesu});
