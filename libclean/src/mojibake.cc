@@ -159,21 +159,42 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
   return cost;
 }
 
-int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
-                    std::string_view text) {
+namespace {
+
+// ReplacementCost; with kCheck, kImplausible as soon as `text` holds a
+// character PlausibleChar rejects (U+FFFD allowed), in the same decoding.
+template <bool kCheck>
+int PriceReplacement(const std::vector<Char>& chars, size_t begin, size_t end,
+                     std::string_view text) {
   // Storage that only grows: at most a character a byte, and the two
   // neighbours; written through a pointer.
   thread_local std::vector<char32_t> cps;
   if (cps.size() < text.size() + 2) cps.resize(text.size() + 2);
   char32_t* w = cps.data();
   *w++ = begin > 0 ? chars[begin - 1].cp : '\n';
-  for (size_t i = 0; i < text.size();) *w++ = NextCodePoint(text, &i);
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (kCheck && !PlausibleChar(c) && c != 0xFFFD) return kImplausible;
+    *w++ = c;
+  }
   if (end < chars.size()) *w++ = chars[end].cp;
   const char32_t* cp = cps.data();
   int cost = 0;
   PricePairs(static_cast<size_t>(w - cp), [cp](size_t i) { return cp[i]; },
              [&cost](size_t, int c) { cost += c; });
   return cost;
+}
+
+}  // namespace
+
+int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                    std::string_view text) {
+  return PriceReplacement<false>(chars, begin, end, text);
+}
+
+int PlausibleReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                             std::string_view text) {
+  return PriceReplacement<true>(chars, begin, end, text);
 }
 
 namespace {

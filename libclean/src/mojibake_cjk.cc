@@ -127,12 +127,11 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   if (multi < 2 || good * 10 < high * 6) return false;
   std::string text;
   if (!JoinUnits(bytes, units, begin == 0, end == chars.size(), &text)) return false;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (!PlausibleChar(c) && !IsHoleChar(c)) return false;
-  }
+  // Plausible text only; the U+FFFD of a hole counts (its byte 0x1A is
+  // never text).
+  int after = PlausibleReplacementCost(chars, begin, end, text);
+  if (after == kImplausible) return false;
   int before = SpanCost(chars, begin, end);
-  int after = ReplacementCost(chars, begin, end, text);
   if (after > before - kMinGain) return false;
   MojibakeFix f;
   f.begin = chars[begin].pos;

@@ -76,6 +76,11 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 // Cost of `text` put in place of chars[begin, end).
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text);
+// The same, or kImplausible when `text` holds a character no correct
+// decoding gives (PlausibleChar; U+FFFD, a mark already lost, counts).
+constexpr int kImplausible = INT32_MAX;
+int PlausibleReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                             std::string_view text);
 
 // A UTF-8 lead byte shown right before a space, whose second byte 0xA0 (a
 // no-break space) some program turned into that space: "Ã " for "à",

@@ -78,15 +78,6 @@ bool IsLatinMojibakeChar(const LineBytes& bytes, size_t i) {
   return static_cast<unsigned char>(bytes[i]) >= 0x80;
 }
 
-// U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
-bool AllPlausible(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (!PlausibleChar(c) && c != 0xFFFD) return false;
-  }
-  return true;
-}
-
 // A single two-byte character is weak evidence: alone it qualifies only as
 // a Latin, pinyin, Greek or Cyrillic letter in a line without stray bytes.
 bool WeakResultAllowed(std::string_view result, size_t span_chars, size_t leftovers) {
@@ -112,7 +103,8 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
   best.fix.cost_after = INT32_MAX;
   std::string next;
   for (int layer = 1; layer <= kMaxLayers; ++layer) {
-    int cost = AllPlausible(bytes) ? ReplacementCost(chars, begin, end, bytes) : INT32_MAX;
+    // U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
+    int cost = PlausibleReplacementCost(chars, begin, end, bytes);
     if (cost < best.fix.cost_after) {
       best.fix.after = bytes;
       best.fix.layers = layer;
