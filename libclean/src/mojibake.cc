@@ -162,10 +162,11 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end) {
 namespace {
 
 // ReplacementCost; with kCheck, kImplausible as soon as `text` holds a
-// character PlausibleChar rejects (U+FFFD allowed), in the same decoding.
+// character PlausibleChar rejects (U+FFFD allowed), in the same decoding,
+// which also counts the Han characters into *han unless it is null.
 template <bool kCheck>
 int PriceReplacement(const std::vector<Char>& chars, size_t begin, size_t end,
-                     std::string_view text) {
+                     std::string_view text, HanCount* han = nullptr) {
   // Storage that only grows: at most a character a byte, and the two
   // neighbours; written through a pointer.
   thread_local std::vector<char32_t> cps;
@@ -175,6 +176,10 @@ int PriceReplacement(const std::vector<Char>& chars, size_t begin, size_t end,
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (kCheck && !PlausibleChar(c) && c != 0xFFFD) return kImplausible;
+    if (han != nullptr && IsHan(c)) {
+      ++han->chars;
+      han->cost += HanUnigramCost(c);
+    }
     *w++ = c;
   }
   if (end < chars.size()) *w++ = chars[end].cp;
@@ -193,8 +198,9 @@ int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
 }
 
 int PlausibleReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
-                             std::string_view text) {
-  return PriceReplacement<true>(chars, begin, end, text);
+                             std::string_view text, HanCount* han) {
+  if (han != nullptr) *han = HanCount{};
+  return PriceReplacement<true>(chars, begin, end, text, han);
 }
 
 namespace {

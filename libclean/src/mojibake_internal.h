@@ -76,11 +76,19 @@ int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
 // Cost of `text` put in place of chars[begin, end).
 int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
                     std::string_view text);
+// The Han characters of a reading: how many, and their summed unigram cost.
+struct HanCount {
+  int chars = 0;
+  int64_t cost = 0;
+  // Mean unigram cost (255 when there is none).
+  int MeanCost() const { return chars ? static_cast<int>(cost / chars) : 255; }
+};
 // The same, or kImplausible when `text` holds a character no correct
 // decoding gives (PlausibleChar; U+FFFD, a mark already lost, counts).
+// Counts the Han characters into *han unless it is null.
 constexpr int kImplausible = INT32_MAX;
 int PlausibleReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
-                             std::string_view text);
+                             std::string_view text, HanCount* han = nullptr);
 
 // A UTF-8 lead byte shown right before a space, whose second byte 0xA0 (a
 // no-break space) some program turned into that space: "Ã " for "à",
@@ -98,13 +106,6 @@ bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
 // the C1 controls), or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes);
 
-// The Han characters of a reading: how many, and their summed unigram cost.
-struct HanCount {
-  int chars = 0;
-  int64_t cost = 0;
-  // Mean unigram cost (255 when there is none).
-  int MeanCost() const { return chars ? static_cast<int>(cost / chars) : 255; }
-};
 // A GBK/Big5 reading must be plausible text; counts its Han characters
 // and sums their unigram costs on the way.
 bool ChineseReading(std::string_view text, HanCount* han);

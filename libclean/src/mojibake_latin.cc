@@ -667,11 +667,14 @@ bool ConsiderDoubleByte(Legacy enc, const std::vector<Char>& chars, const LineBy
   std::string_view bytes = std::string_view(line_bytes).substr(begin, end - begin);
   std::string text;
   DoubleByteCandidate c;
-  if (!DecodeLegacyReversible(enc, bytes, &text) || !ChineseReading(text, &c.han)) return false;
+  if (!DecodeLegacyReversible(enc, bytes, &text)) return false;
+  // Plausible text (the readers never give U+FFFD), priced and its Han
+  // characters counted in one decoding.
+  c.fix.cost_after = PlausibleReplacementCost(chars, begin, end, text, &c.han);
+  if (c.fix.cost_after == kImplausible) return false;
   c.fix.begin = chars[begin].pos;
   c.fix.end = chars[end - 1].pos + chars[end - 1].len;
   c.fix.cost_before = SpanCost(chars, begin, end);
-  c.fix.cost_after = ReplacementCost(chars, begin, end, text);
   c.fix.after = std::move(text);
   c.fix.rule = enc == Legacy::kGbk ? "mojibake:gbk-as-cp1252" : "mojibake:big5-as-cp1252";
   out->push_back(std::move(c));
