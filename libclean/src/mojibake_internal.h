@@ -71,11 +71,6 @@ inline bool ChineseChar(char32_t c) {
 
 inline bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Cost of chars[begin, end) between its neighbours in the line.
-int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
-// Cost of `text` put in place of chars[begin, end).
-int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
-                    std::string_view text);
 // The Han characters of a reading: how many, and their summed unigram cost.
 struct HanCount {
   int chars = 0;
@@ -83,7 +78,13 @@ struct HanCount {
   // Mean unigram cost (255 when there is none).
   int MeanCost() const { return chars ? static_cast<int>(cost / chars) : 255; }
 };
-// The same, or kImplausible when `text` holds a character no correct
+
+// Cost of chars[begin, end) between its neighbours in the line.
+int SpanCost(const std::vector<Char>& chars, size_t begin, size_t end);
+// Cost of `text` put in place of chars[begin, end).
+int ReplacementCost(const std::vector<Char>& chars, size_t begin, size_t end,
+                    std::string_view text);
+// ReplacementCost, or kImplausible when `text` holds a character no correct
 // decoding gives (PlausibleChar; U+FFFD, a mark already lost, counts).
 // Counts the Han characters into *han unless it is null.
 constexpr int kImplausible = INT32_MAX;
