@@ -105,16 +105,16 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
   for (int layer = 1; layer <= kMaxLayers; ++layer) {
     // U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
     int cost = PlausibleReplacementCost(chars, begin, end, bytes);
+    // The next layer's bytes first, so that this layer's can be moved.
+    bool deeper = layer < kMaxLayers && EncodeSloppy(bytes, &next) &&
+                  ValidUtf8Prefix(next) == next.size() && next != bytes;
     if (cost < best.fix.cost_after) {
-      best.fix.after = bytes;
+      best.weak = !WeakResultAllowed(bytes, end - begin, leftovers);
+      best.fix.after = std::move(bytes);
       best.fix.layers = layer;
       best.fix.cost_after = cost;
-      best.weak = !WeakResultAllowed(bytes, end - begin, leftovers);
     }
-    if (!EncodeSloppy(bytes, &next) || ValidUtf8Prefix(next) != next.size() ||
-        next == bytes) {
-      break;
-    }
+    if (!deeper) break;
     bytes.swap(next);
   }
   if (best.fix.after.empty()) return;
