@@ -17,7 +17,6 @@ extern const size_t kBigramOtherCount;
 
 namespace {
 
-constexpr int kReplacement = 40;    // U+FFFD.
 
 // windows-1252 characters in 0x80..0x9F that are not Latin-1.
 constexpr bool SloppyCp1252Lead(char32_t c) {
@@ -57,7 +56,7 @@ constexpr int NonHanCost(char32_t prev, char32_t c) {
   if (c >= 0x2010 && c <= 0x2027) return 12;  // Dashes, quotes, ellipsis.
   if (c >= 0x3000 && c <= 0x303F) return kCjkPunctuationCost;
   if (c >= 0xFF01 && c <= 0xFF5E) return kCjkPunctuationCost;  // Full-width forms.
-  if (c == 0xFFFD) return kReplacement;
+  if (c == 0xFFFD) return kReplacementCost;
   if (c >= 0xE000 && c <= 0xF8FF) return 60;  // Private use.
   if (c >= 0x370 && c < 0x530) return 20;     // Greek, Cyrillic.
   if (c >= 0x2C0 && c < 0x370) return 40;     // Modifiers, combining marks.

@@ -35,6 +35,7 @@ extern const uint64_t kBigramFilter[1u << kBigramFilterBits];
 constexpr int kUnknownHan = 90;  // ~22 nats: never seen in the corpus.
 constexpr int kBackoff = 5;      // -ln(0.3): unseen pair, unigram used.
 constexpr int kCjkPunctuationCost = 10;  // U+3000-303F, U+FF01-FF5E.
+constexpr int kReplacementCost = 40;     // U+FFFD after anything.
 
 // True for CJK unified ideographs (and extensions A, B..).
 constexpr bool IsHan(char32_t c) {
@@ -126,10 +127,11 @@ int CharCostSlow(char32_t prev, char32_t c);
 inline int CharCost(char32_t prev, char32_t c) {
   if (c < kSmallEnd) return kSmallCharCost[PrevClass(prev)][c];
   if (!IsDense(prev) || !IsDense(c)) {
-    // Inline too: CJK and full-width punctuation, and Han after a
-    // character below the Han range (no bigram), as CharCostSlow prices them.
+    // Inline too: CJK and full-width punctuation, U+FFFD, and Han after a
+    // character that is not Han (no bigram), as CharCostSlow prices them.
     if (c - 0x3000 <= 0x3F || c - 0xFF01 <= 0x5D) return kCjkPunctuationCost;
-    if (IsDense(c) && prev < kDenseLo) {
+    if (c == 0xFFFD) return kReplacementCost;
+    if (IsDense(c) && !IsHan(prev)) {
       int uni = kHanUnigramCost[c - kDenseLo];
       return uni == 255 ? kUnknownHan : uni + kBackoff;
     }
