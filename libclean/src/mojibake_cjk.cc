@@ -21,7 +21,10 @@ bool IsHoleChar(char32_t c) { return c == 0xFFFD || c == 0x1A; }
 
 // A piece of the island's bytes: text is bytes[begin, begin + len).
 struct Unit {
-  enum Kind : uint8_t { kText, kOrphan, kHole } kind;
+  enum Kind : uint8_t { kText, kOrphan, kHole };
+  Unit() {}  // Left uninitialised: DecodeUnits sizes its storage, then writes.
+  Unit(Kind k, uint32_t b, uint32_t l) : kind(k), begin(b), len(l) {}
+  Kind kind;
   uint32_t begin, len;
 };
 
