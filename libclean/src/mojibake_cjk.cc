@@ -28,27 +28,6 @@ struct Unit {
   uint32_t begin, len;
 };
 
-// Byte form of chars[begin, end) under `enc` into *bytes (cleared); holes
-// as kHoleByte. Written through a pointer: at most two bytes a character.
-void IslandBytes(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
-                 std::string* bytes) {
-  bytes->resize(2 * (end - begin));
-  char* w = bytes->data();
-  for (size_t i = begin; i < end; ++i) {
-    char32_t c = chars[i].cp;
-    if (IsHoleChar(c)) {
-      *w++ = kHoleByte;
-    } else if (c < 0x80) {
-      *w++ = static_cast<char>(c);
-    } else {
-      uint16_t code = DoubleByteCode(enc, c);
-      if (code >= 0x100) *w++ = static_cast<char>(code >> 8);
-      *w++ = static_cast<char>(code & 0xFF);
-    }
-  }
-  bytes->resize(static_cast<size_t>(w - bytes->data()));
-}
-
 // Lenient UTF-8 decoding of bytes with holes into *units (at most one a
 // byte). Counts the non-ASCII bytes that decoded and the multi-byte
 // characters.
@@ -118,11 +97,10 @@ bool JoinUnits(std::string_view bytes, const std::vector<Unit>& units, bool line
   return true;
 }
 
+// chars[begin, end) is an island whose byte form under `enc` is `bytes`.
 bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, size_t end,
-                    std::vector<MojibakeFix>* fixes) {
-  thread_local std::string bytes;
+                    std::string_view bytes, std::vector<MojibakeFix>* fixes) {
   thread_local std::vector<Unit> units;
-  IslandBytes(enc, chars, begin, end, &bytes);
   size_t good = 0, high = 0, multi = 0;
   DecodeUnits(bytes, &units, &good, &high, &multi);
   // Bytes next to a hole are lost with it; the rest must be valid UTF-8
@@ -147,23 +125,38 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   return true;
 }
 
-bool InIsland(Legacy enc, char32_t c) {
-  return c < 0x80 || IsHoleChar(c) || DoubleByteCode(enc, c) != 0;
-}
-
+// Islands: runs of characters that `enc` has a code for (ASCII and holes
+// too), at least two of them double-byte. Each island's byte form (holes
+// as kHoleByte) is written as the island is found, through a pointer into
+// storage sized once for the line: at most two bytes a character.
 void FindIslands(Legacy enc, const std::vector<Char>& chars,
                  std::vector<MojibakeFix>* fixes) {
+  thread_local std::string buffer;
+  if (buffer.size() < 2 * chars.size()) buffer.resize(2 * chars.size());
   for (size_t i = 0; i < chars.size();) {
-    if (!InIsland(enc, chars[i].cp)) {
+    char* w = buffer.data();
+    size_t j = i, double_byte = 0;
+    for (; j < chars.size(); ++j) {
+      char32_t c = chars[j].cp;
+      if (IsHoleChar(c)) {
+        *w++ = kHoleByte;
+      } else if (c < 0x80) {
+        *w++ = static_cast<char>(c);
+      } else {
+        uint16_t code = DoubleByteCode(enc, c);
+        if (code == 0) break;
+        if (code >= 0x100) *w++ = static_cast<char>(code >> 8);
+        *w++ = static_cast<char>(code & 0xFF);
+        ++double_byte;
+      }
+    }
+    if (j == i) {
       ++i;
       continue;
     }
-    size_t j = i, double_byte = 0;
-    while (j < chars.size() && InIsland(enc, chars[j].cp)) {
-      if (chars[j].cp >= 0x80 && !IsHoleChar(chars[j].cp)) ++double_byte;
-      ++j;
+    if (double_byte >= 2) {
+      ConsiderIsland(enc, chars, i, j, std::string_view(buffer.data(), w - buffer.data()), fixes);
     }
-    if (double_byte >= 2) ConsiderIsland(enc, chars, i, j, fixes);
     i = j;
   }
 }
