@@ -133,11 +133,12 @@ void FindIslands(Legacy enc, const std::vector<Char>& chars,
                  std::vector<MojibakeFix>* fixes) {
   thread_local std::string buffer;
   if (buffer.size() < 2 * chars.size()) buffer.resize(2 * chars.size());
-  for (size_t i = 0; i < chars.size();) {
+  const Char* line = chars.data();  // Not reloaded after each char store.
+  for (size_t i = 0, n = chars.size(); i < n;) {
     char* w = buffer.data();
     size_t j = i, double_byte = 0;
-    for (; j < chars.size(); ++j) {
-      char32_t c = chars[j].cp;
+    for (; j < n; ++j) {
+      char32_t c = line[j].cp;
       if (IsHoleChar(c)) {
         *w++ = kHoleByte;
       } else if (c < 0x80) {

@@ -64,11 +64,15 @@ using LineBytes = std::string;
 // Returns true when a character above ASCII has no windows-1252 byte.
 bool MakeLineBytes(const std::vector<Char>& chars, LineBytes* bytes) {
   bytes->resize(chars.size());
+  // Through local pointers: a char store may alias anything, so the
+  // vectors' own would be reloaded after each.
+  char* w = bytes->data();
+  const Char* c = chars.data();
   int all = 0;  // Negative once a byte is -1 (never for ASCII).
-  for (size_t i = 0; i < chars.size(); ++i) {
-    int b = SloppyCp1252Byte(chars[i].cp);
+  for (size_t i = 0, n = chars.size(); i < n; ++i) {
+    int b = SloppyCp1252Byte(c[i].cp);
     all |= b;
-    (*bytes)[i] = static_cast<char>(b < 0 ? 0 : b);
+    w[i] = static_cast<char>(b < 0 ? 0 : b);
   }
   return all < 0;
 }

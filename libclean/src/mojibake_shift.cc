@@ -27,8 +27,9 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
   thread_local std::string bytes;  // Two a character: every code has two bytes.
   bytes.resize(2 * (end - begin));
   char* w = bytes.data();
+  const Char* line = chars.data();  // Not reloaded after each char store.
   for (size_t k = begin; k < end; ++k) {
-    uint16_t code = DoubleByteCode(Legacy::kGbk, chars[k].cp);
+    uint16_t code = DoubleByteCode(Legacy::kGbk, line[k].cp);
     *w++ = static_cast<char>(code >> 8);
     *w++ = static_cast<char>(code & 0xFF);
   }
