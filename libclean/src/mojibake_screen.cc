@@ -270,8 +270,10 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
         p += x < kTableTwoBytes ? 2 : 3;
         const TableChar& e = t.table_chars[x];
         flags |= e.c1;
-        if (single_lead & e.single_cont) flags |= kScreenSingleByte;
-        single_lead = e.single_lead;
+        if (!(flags & kScreenSingleByte)) {
+          if (single_lead & e.single_cont) flags |= kScreenSingleByte;
+          single_lead = e.single_lead;
+        }
         if (flags & kScreenLatin) {
         } else if (e.latin != kUnmapped) {
           latin.Apply(t.step[latin.state][e.latin], kLong | kShort);
