@@ -125,7 +125,7 @@ void PricePairs(size_t n, CpAt cp, Add add) {
 }
 
 // line_prefix[i] is the cost of chars[0, i) after a '\n'. The first pair
-// is priced apart, so the loop reads the characters with no test.
+// is priced apart, so the others read the characters with no test.
 void PriceLine(const std::vector<Char>& chars) {
   size_t n = chars.size();
   line_prefix.resize(n + 1);
@@ -133,12 +133,8 @@ void PriceLine(const std::vector<Char>& chars) {
   const Char* c = chars.data();
   sum[0] = 0;
   if (n > 0) sum[1] = CharCost('\n', c[0].cp);
-  for (size_t k = 1; k < std::min(kPrefetchAhead, n); ++k) PrefetchCharCost(c[k - 1].cp, c[k].cp);
-  for (size_t k = 1; k < n; ++k) {
-    size_t ahead = k + kPrefetchAhead - 1;
-    if (ahead < n) PrefetchCharCost(c[ahead - 1].cp, c[ahead].cp);
-    sum[k + 1] = sum[k] + CharCost(c[k - 1].cp, c[k].cp);
-  }
+  PricePairs(n, [c](size_t k) { return c[k].cp; },
+             [sum](size_t k, int cost) { sum[k + 1] = sum[k] + cost; });
   line_priced = true;
 }
 

@@ -17,7 +17,6 @@ extern const size_t kBigramOtherCount;
 
 namespace {
 
-
 // windows-1252 characters in 0x80..0x9F that are not Latin-1.
 constexpr bool SloppyCp1252Lead(char32_t c) {
   return (c >= 0x2013 && c <= 0x203A) || c == 0x20AC || c == 0x2122 || c == 0x152 ||
