@@ -264,6 +264,10 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       lost = b == '?';
       continue;
     }
+    // The table loop takes the same steps as the general path at the end
+    // of this loop, plus the shortcuts for hypotheses that have flagged.
+    // One shared step costs clean text 1% more instructions (its
+    // full-width punctuation takes the general path with flags still 0).
     if (size_t x = TableIndex(p); x < kTableChars) {  // One table entry each.
       lost = false;  // Neither U+FFFD nor Han follows.
       do {
