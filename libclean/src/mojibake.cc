@@ -53,23 +53,27 @@ void SplitChars(std::string_view line, std::vector<Char>* chars) {
   // Four bytes or more left: a whole sequence is there (valid UTF-8), so
   // its length is the only test.
   for (; i + 4 <= n; ++w) {
+    // Decoded before any store: a store to *w may alias the bytes p reads.
     unsigned b = p[i];
-    w->pos = static_cast<uint32_t>(i);
+    char32_t cp;
+    uint32_t len;
     if (b < 0x80) {
-      w->cp = b;
-      w->len = 1;
-    } else if (b < 0xE0) {
-      w->cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-      w->len = 2;
+      cp = b;
+      len = 1;
+    } else if (b < 0xE0) {  // Each length its own branch, as in NextCodePoint.
+      cp = DecodeSequence(p + i, 2);
+      len = 2;
     } else if (b < 0xF0) {
-      w->cp = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      w->len = 3;
+      cp = DecodeSequence(p + i, 3);
+      len = 3;
     } else {
-      w->cp = ((b & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) |
-              (p[i + 3] & 0x3F);
-      w->len = 4;
+      cp = DecodeSequence(p + i, 4);
+      len = 4;
     }
-    i += w->len;
+    w->cp = cp;
+    w->pos = static_cast<uint32_t>(i);
+    w->len = len;
+    i += len;
   }
   for (; i < n; ++w) {
     size_t start = i;

@@ -152,9 +152,6 @@ struct LineRuns {
   std::vector<Piece> pieces;
 };
 
-// Length of the sequence a lead of 3 or 4 bytes starts.
-size_t SequenceLength(unsigned char lead) { return lead >= 0xF0 ? 4 : 3; }
-
 // `seq` is one UTF-8 sequence of a plausible character.
 bool OnePlausibleChar(std::string_view seq) {
   const auto* p = reinterpret_cast<const unsigned char*>(seq.data());
@@ -169,7 +166,7 @@ bool OnePlausibleChar(std::string_view seq) {
 bool LostLastByte(size_t q, std::string_view b, Piece* p) {
   std::string seq(b);
   seq.push_back('\x80');  // Any continuation byte.
-  if (seq.size() != SequenceLength(seq[0]) || !OnePlausibleChar(seq)) return false;
+  if (seq.size() != LeadLength(seq[0]) || !OnePlausibleChar(seq)) return false;
   p->end = q + 1;
   p->after = "\xEF\xBF\xBD";
   return true;
@@ -183,7 +180,7 @@ bool LostNbspInside(const std::vector<Char>& chars, const LineBytes& line_bytes,
                     std::string_view b, Piece* p) {
   std::string seq(b);
   seq.push_back('\xA0');
-  size_t need = SequenceLength(seq[0]), m = s + 1;
+  size_t need = LeadLength(seq[0]), m = s + 1;
   for (; seq.size() < need && m < chars.size() && IsLatinMojibakeChar(line_bytes, m); ++m) {
     seq.push_back(line_bytes[m]);
   }
@@ -473,7 +470,7 @@ void FindLostBytes(const std::vector<Char>& chars, const LineBytes& line_bytes, 
   for (size_t i = 0; i < chars.size(); ++i) {
     unsigned char lead = static_cast<unsigned char>(line_bytes[i]);
     if (covered[i] || lead < 0xE0 || lead > 0xF4) continue;
-    size_t need = SequenceLength(lead), k = i + 1, holes = 0;
+    size_t need = LeadLength(lead), k = i + 1, holes = 0;
     std::string seq(1, static_cast<char>(lead));
     while (seq.size() < need && k < chars.size()) {
       if (chars[k].cp == 0xFFFD && !covered[k]) {

@@ -49,32 +49,46 @@ inline size_t MultiByteSequenceLength(const unsigned char* p, size_t n) {
   return len;
 }
 
+// Length of the sequence that `lead` (>= 0x80) starts, by its high bits
+// alone (valid UTF-8 assumed): 2, 3 or 4.
+inline size_t LeadLength(unsigned char lead) { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2; }
+
+// The code point of the whole `len`-byte sequence at p (len is
+// LeadLength(p[0]); every byte there). Unrolled: Chinese text and the
+// Latin mojibake of it are sequences of two and three bytes.
+inline char32_t DecodeSequence(const unsigned char* p, size_t len) {
+  if (len == 2) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (len == 3) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 // Inline: the mojibake search calls it for every character it prices.
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
-  unsigned c = p[0];
+  unsigned char c = p[0];
   if (c < 0x80) {
     ++*i;
     return c;
   }
-  // Two- and three-byte sequences unrolled (Chinese text and the Latin
-  // mojibake of it); four bytes and a cut-off sequence by the loop.
+  // Two- and three-byte sequences first (Chinese text and the Latin
+  // mojibake of it), each its own branch so that DecodeSequence is one
+  // formula; four bytes and a cut-off sequence after.
   size_t left = s.size() - *i;
   if (c < 0xE0 && left >= 2) {
     *i += 2;
-    return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    return DecodeSequence(p, 2);
   }
   if (c < 0xF0 && left >= 3) {
     *i += 3;
-    return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return DecodeSequence(p, 3);
   }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len && *i + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  }
+  size_t len = LeadLength(c);
   *i += len;
+  if (len <= left) return DecodeSequence(p, 4);  // Whole: only four bytes get here.
+  // Cut off at the end of `s`: the bytes that are there.
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (size_t k = 1; k < left; ++k) cp = (cp << 6) | (p[k] & 0x3F);
   return cp;
 }
 
