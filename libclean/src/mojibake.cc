@@ -176,10 +176,7 @@ int PriceReplacement(const std::vector<Char>& chars, size_t begin, size_t end,
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (kCheck && !PlausibleChar(c) && c != 0xFFFD) return kImplausible;
-    if (han != nullptr && IsHan(c)) {
-      ++han->chars;
-      han->cost += HanUnigramCost(c);
-    }
+    if (han != nullptr) han->Add(c);
     *w++ = c;
   }
   if (end < chars.size()) *w++ = chars[end].cp;

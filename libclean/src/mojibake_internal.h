@@ -75,6 +75,13 @@ inline bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= '
 struct HanCount {
   int chars = 0;
   int64_t cost = 0;
+  // Counts `c` when it is Han.
+  void Add(char32_t c) {
+    if (IsHan(c)) {
+      ++chars;
+      cost += HanUnigramCost(c);
+    }
+  }
   // Mean unigram cost (255 when there is none).
   int MeanCost() const { return chars ? static_cast<int>(cost / chars) : 255; }
 };

@@ -28,10 +28,7 @@ bool ChineseReading(std::string_view text, HanCount* han) {
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
     if (!PlausibleChar(c)) return false;
-    if (IsHan(c)) {
-      ++han->chars;
-      han->cost += HanUnigramCost(c);
-    }
+    han->Add(c);
   }
   return true;
 }
