@@ -218,17 +218,15 @@ uint16_t NormalizeStage::SegmentMask(std::string_view text) const {
 // copies such text as it is anyway).
 inline char32_t DecodeAt(const unsigned char* p, const unsigned char* end,
                          size_t* len) {
-  unsigned b = p[0];
-  size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  size_t n = internal::LeadLength(p[0]);
   *len = n;
   if (static_cast<size_t>(end - p) < n) {
     *len = static_cast<size_t>(end - p);
     return 0xFFFD;
   }
-  if (n == 2) return ((b & 0x1F) << 6) | (p[1] & 0x3F);
-  if (n == 3) return ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  return ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
-         (p[3] & 0x3F);
+  if (n == 2) return internal::DecodeSequence(p, 2);  // Each length its own branch.
+  if (n == 3) return internal::DecodeSequence(p, 3);
+  return internal::DecodeSequence(p, 4);
 }
 
 // The mask of the code point at p[0] (>= 0x80); sets *len.
