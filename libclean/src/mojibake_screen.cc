@@ -12,6 +12,7 @@
 #include "mojibake.h"
 #include "mojibake_legacy.h"
 #include "repair_codec.h"
+#include "utf8.h"
 
 namespace zhclean::internal {
 
@@ -131,11 +132,6 @@ inline size_t TableIndex(const unsigned char* p) {
   return kTableChars;
 }
 
-// A three-byte UTF-8 sequence at p.
-inline char32_t DecodeThree(const unsigned char* p) {
-  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-}
-
 const Tables& GetTables() {
   static std::once_flag once;
   static Tables t;
@@ -225,7 +221,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
     unsigned b = *p;
     char32_t c;
     if (b - t.fast_lead <= span) {  // U+3000/4000-9FFF: no cp1252 reading.
-      if (lost && DecodeThree(p) >= 0x3400) flags |= kScreenLostByte;
+      if (lost && DecodeSequence(p, 3) >= 0x3400) flags |= kScreenLostByte;
       lost = false;
       latin = Hypothesis{};
       latin_chars = 0;
@@ -235,7 +231,7 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       // needs no more steps (here and below).
       auto in_run = [&] { return p < end && static_cast<unsigned>(*p - t.fast_lead) <= span; };
       do {
-        c = DecodeThree(p);
+        c = DecodeSequence(p, 3);
         p += 3;
         gbk = t.gbk[t.han_gbk[c - 0x3000]][gbk];
         if (gbk % 4 == kGbkRun) {
@@ -294,11 +290,11 @@ unsigned Scan(std::string_view text, bool first, size_t* line_start) {
       continue;
     }
     if (b < 0xE0) {  // Not in valid UTF-8.
-      c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      c = DecodeSequence(p, 2);
       p += 2;
       if (c < 0xA0) flags |= kScreenC1;
     } else if (b < 0xF0) {
-      c = DecodeThree(p);
+      c = DecodeSequence(p, 3);
       p += 3;
     } else {
       c = 0xFFFF;  // Beyond the BMP: no code in any hypothesis.
