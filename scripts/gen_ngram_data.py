@@ -73,6 +73,12 @@ def split_pairs(pairs):
     return [p for p in pairs if dense(p[0])], [p for p in pairs if not dense(p[0])]
 
 
+def dense_key(k):
+    """The 30-bit key of a dense pair (first << 21 | second): both
+    characters as offsets from HAN_LO, 15 bits each."""
+    return ((k >> 21) - HAN_LO) << 15 | ((k & 0x1FFFFF) - HAN_LO)
+
+
 def hash_home(key):
     """Home slot and remainder of a 30-bit pair key: multiplying by an odd
     number modulo 2^30 is a bijection, so (home, remainder) gives the key
@@ -91,7 +97,7 @@ def hash_pairs(dense_pairs):
         sys.exit("gen_ngram_data.py: raise HASH_BITS (%d pairs)" % len(dense_pairs))
     slots = [0] * size
     for k, v in dense_pairs:
-        key = ((k >> 21) - HAN_LO) << 15 | ((k & 0x1FFFFF) - HAN_LO)
+        key = dense_key(k)
         home, rem = hash_home(key)
         d = 0
         while slots[(home + d) & (size - 1)]:
@@ -100,7 +106,7 @@ def hash_pairs(dense_pairs):
             sys.exit("gen_ngram_data.py: probe sequence too long (%d)" % d)
         slots[(home + d) & (size - 1)] = 1 << 31 | d << 18 | rem << 8 | v
     for k, v in dense_pairs:  # Every pair reads back its cost.
-        key = ((k >> 21) - HAN_LO) << 15 | ((k & 0x1FFFFF) - HAN_LO)
+        key = dense_key(k)
         if lookup(slots, key) != v:
             sys.exit("gen_ngram_data.py: hash table lookup failed")
     return slots
@@ -114,7 +120,7 @@ def filter_words(dense_pairs):
     Must match BigramMaybeSeen() in libclean/src/ngram.h."""
     words = [0] * (1 << FILTER_BITS)
     for k, _ in dense_pairs:
-        key = ((k >> 21) - HAN_LO) << 15 | ((k & 0x1FFFFF) - HAN_LO)
+        key = dense_key(k)
         h = (key * HASH_MULTIPLIER) & ((1 << 30) - 1)
         words[h >> (30 - FILTER_BITS)] |= 1 << (h & 63) | 1 << ((h >> 6) & 63)
     return words
