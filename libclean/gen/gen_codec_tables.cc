@@ -67,8 +67,9 @@ bool BuildTable(const char* name, std::vector<uint16_t>* code) {
 // What `name`'s strict reader (ICU's STOP callback) shows for each pair
 // of bytes lead 0x81..0xFE, trail 0x40..0xFE, then for each byte
 // 0x80..0xFF alone, in the order of codec_tables.h; 0 where it stops or
-// shows its substitute.
-bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars) {
+// shows its substitute. *read_from gets the code of each entry.
+bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars,
+                      std::vector<uint16_t>* read_from) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> c(ucnv_open(name, &status));
   ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
@@ -83,15 +84,18 @@ bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars) {
     return one ? u[0] : 0;
   };
   chars->clear();
+  read_from->clear();
   for (int lead = 0x81; lead <= 0xFE; ++lead) {
     for (int trail = 0x40; trail <= 0xFE; ++trail) {
       char pair[2] = {static_cast<char>(lead), static_cast<char>(trail)};
       chars->push_back(read(pair, 2));
+      read_from->push_back(static_cast<uint16_t>(lead << 8 | trail));
     }
   }
   for (int b = 0x80; b <= 0xFF; ++b) {
     char byte = static_cast<char>(b);
     chars->push_back(read(&byte, 1));
+    read_from->push_back(static_cast<uint16_t>(b));
   }
   return true;
 }
@@ -100,13 +104,11 @@ bool BuildReaderTable(const char* name, std::vector<uint16_t>* chars) {
 // not the code it was read from: reading through it checks the round
 // trip with no second lookup.
 std::vector<uint16_t> RoundTripOnly(const std::vector<uint16_t>& chars,
+                                    const std::vector<uint16_t>& read_from,
                                     const std::vector<uint16_t>& codes) {
-  constexpr size_t kTrails = 0xFE - 0x40 + 1, kPairs = (0xFE - 0x81 + 1) * kTrails;
   std::vector<uint16_t> kept(chars.size(), 0);
   for (size_t at = 0; at < chars.size(); ++at) {
-    unsigned code = at < kPairs ? (0x81 + at / kTrails) << 8 | (0x40 + at % kTrails)
-                                : 0x80 + (at - kPairs);
-    if (chars[at] >= 0x80 && codes[chars[at]] == code) kept[at] = chars[at];
+    if (chars[at] >= 0x80 && codes[chars[at]] == read_from[at]) kept[at] = chars[at];
   }
   return kept;
 }
@@ -195,13 +197,13 @@ int main(int argc, char** argv) {
   const Reader readers[] = {{"GBK", "kGbkChars", "kGbkRoundTripChars", tables[0]},
                             {"windows-950", "kBig5Chars", "kBig5RoundTripChars", tables[2]}};
   for (const Reader& r : readers) {
-    std::vector<uint16_t> chars;
-    if (!BuildReaderTable(r.name, &chars)) {
+    std::vector<uint16_t> chars, read_from;
+    if (!BuildReaderTable(r.name, &chars, &read_from)) {
       std::fprintf(stderr, "gen_codec_tables: ICU has no usable converter %s\n", r.name);
       return 1;
     }
     WriteTable(&out, r.array, chars);
-    WriteTable(&out, r.round_trip_array, RoundTripOnly(chars, r.codes));
+    WriteTable(&out, r.round_trip_array, RoundTripOnly(chars, read_from, r.codes));
   }
   if (!WriteSingleByteTables(&out)) return 1;
   out.Printf("}  // namespace zhclean::internal\n");
