@@ -110,6 +110,33 @@ int PlausibleReplacementCost(const std::vector<Char>& chars, size_t begin, size_
 bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
                   std::string* after, size_t* end);
 
+// A UTF-8 sequence that lost bytes a reader showed as U+FFFD: chars[lead_at]
+// shows a lead byte, and each character after it, up to the sequence's
+// length, shows a continuation byte or is U+FFFD, at least one of them
+// U+FFFD ("Ă�" through windows-1250, where "Á" lost its byte 0x81, undefined
+// there). `byte_of(c)` is the byte a reader shows as `c`, or -1. Gives the
+// end of the sequence's characters, or 0. What the character was is not
+// known: it becomes one U+FFFD (as ftfy makes it).
+template <typename ByteOf>
+size_t LossySequenceEnd(const std::vector<Char>& chars, size_t lead_at, ByteOf byte_of) {
+  int lead = byte_of(chars[lead_at].cp);
+  size_t need = lead >= 0xC2 && lead <= 0xDF   ? 2
+                : lead >= 0xE0 && lead <= 0xEF ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                               : 0;
+  if (need == 0 || lead_at + need > chars.size()) return 0;
+  bool hole = false;
+  for (size_t k = lead_at + 1; k < lead_at + need; ++k) {
+    if (chars[k].cp == 0xFFFD) {
+      hole = true;
+      continue;
+    }
+    int b = byte_of(chars[k].cp);
+    if (b < 0x80 || b > 0xBF) return 0;
+  }
+  return hole ? lead_at + need : 0;
+}
+
 // Sloppy-cp1252 bytes of UTF-8 `text` (windows-1252's undefined bytes as
 // the C1 controls), or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes);

@@ -171,12 +171,15 @@ bool WeakPieceAllowed(const std::vector<Char>& chars, size_t begin, const Mojiba
 // Reads every damaged run of the line through `cp`; false unless every
 // character the codepage could have produced takes part and every run
 // repairs. A lead byte before a space may be a lost no-break space
-// (ReadLostNbsp), beside at least one other piece.
+// (ReadLostNbsp), and one windows-1252 lacks before U+FFFD a sequence that
+// lost bytes (LossySequenceEnd; windows-1252's own are FindLostBytes'),
+// beside at least one other piece.
 bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
               std::vector<MojibakeFix>* fixes, int* gain) {
   *gain = 0;
-  size_t lost_nbsp = 0;
+  size_t lost = 0;  // Fixes of lost bytes.
   std::string bytes;
+  auto byte_of = [&cp](char32_t c) { return cp.Byte(c); };
   for (size_t i = 0; i < chars.size();) {
     char32_t c = chars[i].cp;
     if (cp.Byte(c) < 0) {
@@ -192,11 +195,14 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
     for (size_t k = 0; k < bytes.size();) {
       size_t n = ValidUtf8PrefixScalar(std::string_view(bytes).substr(k));
       MojibakeFix fix;
-      size_t end;
-      if (n < 2 && k + 1 == bytes.size() &&
-          ReadLostNbsp(static_cast<unsigned char>(bytes[k]), chars, i + k, &fix.after, &end)) {
-        // Only beside other pieces, and one letter for another: it may
-        // cost a little more than the letter it replaces ("Г " as "à ").
+      size_t end = 0;
+      if (n < 2 && ((k + 1 == bytes.size() && ReadLostNbsp(static_cast<unsigned char>(bytes[k]),
+                                                           chars, i + k, &fix.after, &end)) ||
+                    (SloppyCp1252Byte(chars[i + k].cp) < 0 &&
+                     (end = LossySequenceEnd(chars, i + k, byte_of)) > 0))) {
+        // Only beside other pieces, and it may cost a little more than
+        // what it replaces ("Г " as "à ").
+        if (fix.after.empty()) fix.after = "\xEF\xBF\xBD";
         fix.begin = chars[i + k].pos;
         fix.end = chars[end - 1].pos + chars[end - 1].len;
         fix.rule = cp.rule;
@@ -205,7 +211,8 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
         if (fix.cost_after > fix.cost_before + kMinGain) return false;
         *gain += fix.cost_before - fix.cost_after;
         fixes->push_back(std::move(fix));
-        ++lost_nbsp;
+        ++lost;
+        j = end;  // The stretch goes on after it.
         break;
       }
       if (n < 2) return false;  // A stray byte: this is not the codepage.
@@ -216,7 +223,7 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
     }
     i = j;
   }
-  if (fixes->size() == lost_nbsp || *gain < kMinGain) return false;
+  if (fixes->size() == lost || *gain < kMinGain) return false;
   if (fixes->size() == 1) {
     size_t begin = 0;
     while (chars[begin].pos != (*fixes)[0].begin) ++begin;

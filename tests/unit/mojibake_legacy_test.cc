@@ -75,6 +75,18 @@ TEST(SingleByteMojibakeTest, LayerThroughWindows1252) {
   EXPECT_EQ(RepairSingleByte(twice), text) << twice;
 }
 
+// A lead before U+FFFD is a character that lost a byte the codepage
+// leaves undefined: "Á" is C3 81, and windows-1250 has no 0x81. It becomes
+// one U+FFFD, beside other pieces only; a lead windows-1252 also has is
+// left to that reader, which may know the lost byte.
+TEST(SingleByteMojibakeTest, LeadBeforeReplacementCharacterLostBytes) {
+  EXPECT_EQ(RepairSingleByte("Asia, \u0102\uFFFDfrica, Am\u0102\u00A9rica y Ocean\u0102\u00ADa"),
+            "Asia, \uFFFDfrica, Am\u00E9rica y Ocean\u00EDa");
+  EXPECT_EQ(RepairSingleByte("Asia, \u0102\uFFFDfrica"), "Asia, \u0102\uFFFDfrica");
+  EXPECT_EQ(RepairSingleByte("\u0102\uFFFD \uFFFD Am\u0102\u00A9rica"),
+            "\u0102\uFFFD \uFFFD Am\u0102\u00A9rica");  // A U+FFFD of no sequence.
+}
+
 TEST(SingleByteMojibakeTest, CleanTextAndWeakEvidenceStay) {
   const char* const clean[] = {
       "(-1/2)! = √π",          // MacRoman "√π" would read as "ù".

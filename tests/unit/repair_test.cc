@@ -255,9 +255,10 @@ TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
   // leaves pieces, and C1 controls of a Latin-1 line; 56 with "â€?" as
   // U+FFFD; 59 with accents alone, combining marks and Thai plausible; 60
   // with a windows-1252 layer under another codepage; 61 with C1 quotes
-  // alone; 62 with bytes a strict reader lost. The misses are mostly lossy
-  // runs; this guards the measured rate.
-  EXPECT_GE(right, 62u);
+  // alone; 62 with bytes a strict reader lost; 63 with a lead of another
+  // codepage before U+FFFD ("Ă�" in windows-1250). The misses are mostly
+  // lossy runs; this guards the measured rate.
+  EXPECT_GE(right, 63u);
 }
 
 TEST_F(RepairCorpusTest, RepairIsIdempotent) {
