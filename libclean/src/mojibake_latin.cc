@@ -582,10 +582,29 @@ void AddC1Fixes(std::string_view line, const std::vector<Char>& chars,
   for (MojibakeFix& f : added) fixes->push_back(std::move(f));
 }
 
+// Every windows-1252 character outside the runs is a Latin-1 letter with
+// letters on both sides ("ç" and "ã" of "Classificação"): the line's own
+// correct text beside the damage, not stray bytes of it.
+bool LeftoversAreWordLetters(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                             const std::vector<Run>& runs) {
+  auto run = runs.begin();
+  for (size_t i = 0; i < chars.size(); ++i) {
+    while (run != runs.end() && run->end <= i) ++run;
+    if (run != runs.end() && run->begin <= i) continue;
+    if (!IsLatinMojibakeChar(line_bytes, i)) continue;
+    if (!IsLatin1Letter(chars[i].cp) || i == 0 || i + 1 == chars.size() ||
+        !IsLatinLetter(chars[i - 1].cp) || !IsLatinLetter(chars[i + 1].cp)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
 // Weak or small fixes are taken only next to a strong one (at least two
 // characters or a three-byte one, 10 nats better) or among at least
-// kWordLetters fixes that each give a letter inside a word.
+// kWordLetters fixes that each give a letter inside a word (two when what
+// is left are correct letters: LeftoversAreWordLetters).
 // Returns true when the accepted fixes explain every cp1252 character of
 // the line (then no GBK/Big5 reading needs to be tried); *few_leftovers
 // tells whether the runs explain most of it (at most two bytes left per
@@ -624,7 +643,9 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     letters += word_letter[i] && c.fix.cost_before - c.fix.cost_after >= kMinGain;
   }
   // A piece ("Ã ") counts too, beside at least two letters.
-  bool cluster = letters >= 2 && letters + pieces.size() >= kWordLetters;
+  bool cluster = letters >= 2 && (letters + pieces.size() >= kWordLetters ||
+                                  (pieces.empty() && leftovers > 0 &&
+                                   LeftoversAreWordLetters(chars, line_bytes, runs)));
   // Every cp1252 character of the line reads as UTF-8, in at least
   // kWordLetters runs and pieces, none of them costlier than what it
   // replaces and one clearly cheaper ("Å veices baÅ†Ä·ieri gaida konkrÄ“tus").

@@ -350,6 +350,11 @@ TEST(MojibakeCasesTest, Table) {
       {"C O N C L U S Ã O", "C O N C L U S Ã O"},
       {"MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£", "MÄ£ÄM ÌÑÌ Q £ÄGÌ SÖÄ£"},
       {"rÃ©gime Ã©quilibrÃ", "rÃ©gime Ã©quilibrÃ"},  // Two letters only.
+      // Two suffice when what is left are correct letters inside words.
+      {"A SÃ©rie e a DivisÃ£o de acesso, organização",
+       "A Série e a Divisão de acesso, organização"},
+      {"A SÃ©rie e a DivisÃ£o – organização", "A SÃ©rie e a DivisÃ£o – organização"},
+      {"A SÃ©rie e a DivisÃ£o, café", "A SÃ©rie e a DivisÃ£o, café"},
       // MacRoman only where windows-1252 explains nothing.
       {"Merci de bien vouloir activer le Javascript afin d'en profiter‚Ä¶",
        "Merci de bien vouloir activer le Javascript afin d'en profiter…"},

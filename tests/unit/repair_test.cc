@@ -256,9 +256,10 @@ TEST_F(RepairCorpusTest, FtfyInTheWildRate) {
   // U+FFFD; 59 with accents alone, combining marks and Thai plausible; 60
   // with a windows-1252 layer under another codepage; 61 with C1 quotes
   // alone; 62 with bytes a strict reader lost; 63 with a lead of another
-  // codepage before U+FFFD ("Ă�" in windows-1250). The misses are mostly
+  // codepage before U+FFFD ("Ă�" in windows-1250); 64 with two letters
+  // beside correct ones ("DivisÃ£o … Classificação"). The misses are
   // lossy runs; this guards the measured rate.
-  EXPECT_GE(right, 63u);
+  EXPECT_GE(right, 64u);
 }
 
 TEST_F(RepairCorpusTest, RepairIsIdempotent) {
