@@ -600,6 +600,80 @@ bool LeftoversAreWordLetters(const std::vector<Char>& chars, const LineBytes& li
   return true;
 }
 
+// The windows-1252 byte of `text` when it is one character, else -1;
+// U+FFFD is 0 (a lost byte).
+int OneCharByte(std::string_view text) {
+  size_t at = 0;
+  if (text.empty()) return -1;
+  char32_t c = NextCodePoint(text, &at);
+  if (at != text.size()) return -1;
+  return c == 0xFFFD ? 0 : SloppyCp1252Byte(c);
+}
+
+// A layer below, through U+FFFD: accepted fixes side by side that give a
+// lead byte's character, then characters of continuation bytes or U+FFFD
+// up to the sequence's length, at least one U+FFFD, were one character of
+// the layer below that lost a byte. "Ã¢", "â€�", "â€™" give "â", "�",
+// "’": E2, a lost byte, 92. They become one U+FFFD (as ftfy makes them),
+// only in a line where another fix peeled two layers or more: "café”’"
+// with its "”" lost is "é", "�", "’" too.
+void JoinLossyLayer(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes,
+                    size_t first) {
+  std::vector<MojibakeFix>& f = *fixes;
+  if (std::none_of(f.begin() + static_cast<std::ptrdiff_t>(first), f.end(),
+                   [](const MojibakeFix& one) { return one.layers >= 2; })) {
+    return;
+  }
+  std::vector<size_t> order(f.size() - first);
+  for (size_t k = 0; k < order.size(); ++k) order[k] = first + k;
+  std::sort(order.begin(), order.end(), [&f](size_t a, size_t b) { return f[a].begin < f[b].begin; });
+  // Where each join starts, and its length in fixes.
+  std::vector<std::pair<size_t, size_t>> joins;
+  for (size_t i = 0; i < order.size();) {
+    int lead = OneCharByte(f[order[i]].after);
+    size_t need = lead >= 0xC2 ? LeadLength(static_cast<char>(lead)) : 0, j = i + 1;
+    bool hole = false;
+    for (; need >= 2 && j < order.size() && j - i < need; ++j) {
+      int b = OneCharByte(f[order[j]].after);
+      if (f[order[j]].begin != f[order[j - 1]].end || !(b == 0 || (b >= 0x80 && b <= 0xBF))) break;
+      hole |= b == 0;
+    }
+    if (need >= 2 && j - i == need && hole) {
+      joins.emplace_back(i, need);
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  if (joins.empty()) return;
+  auto char_at = [&chars](uint32_t pos) {
+    return static_cast<size_t>(
+        std::lower_bound(chars.begin(), chars.end(), pos,
+                         [](const Char& c, uint32_t p) { return c.pos < p; }) -
+        chars.begin());
+  };
+  std::vector<MojibakeFix> out;
+  auto join = joins.begin();
+  for (size_t i = 0; i < order.size();) {
+    if (join == joins.end() || join->first != i) {
+      out.push_back(std::move(f[order[i++]]));
+      continue;
+    }
+    MojibakeFix one = std::move(f[order[i]]);
+    one.end = f[order[i + join->second - 1]].end;
+    size_t b = char_at(one.begin), e = char_at(one.end);
+    one.after = "\xEF\xBF\xBD";
+    one.layers = 2;
+    one.cost_before = SpanCost(chars, b, e);
+    one.cost_after = ReplacementCost(chars, b, e, one.after);
+    out.push_back(std::move(one));
+    i += join->second;
+    ++join;
+  }
+  f.resize(first);
+  for (MojibakeFix& one : out) f.push_back(std::move(one));
+}
+
 // Finds runs of multi-byte UTF-8 inside the cp1252 byte form of the line.
 // Weak or small fixes are taken only next to a strong one (at least two
 // characters or a three-byte one, 10 nats better) or among at least
@@ -669,7 +743,11 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
       ++accepted;
     }
   }
-  if (leftovers > 0 && accepted > 0) {
+  if (accepted > 1 && !pieces.empty()) {
+    size_t first = fixes->size() - accepted;
+    JoinLossyLayer(chars, fixes, first);
+    if (leftovers > 0) AddC1Fixes(line, chars, fixes->begin() + first, fixes);
+  } else if (leftovers > 0 && accepted > 0) {
     AddC1Fixes(line, chars, fixes->end() - accepted, fixes);
   }
   return leftovers == 0 && accepted == candidates.size() && accepted > 0;

@@ -344,6 +344,12 @@ TEST(MojibakeCasesTest, Table) {
       {"ç”²ã€\xEF\xBF\xBDä¹™è¯´ã€\xEF\xBF\xBDä¼ ã€‘ã€Œå¼•ã€\xEF\xBF\xBDã€‚",
        "甲、乙说【传】「引」。"},
       {"è¿™é‡Œæœ‰å\xEF\xBF\xBD\xEF\xBF\xBDä¸ªäººã€‚", "这里有\xEF\xBF\xBD个人。"},
+      // A layer below that lost a byte: "â", "�", "’" are E2, a hole, 92,
+      // one U+FFFD where another fix peeled two layers; "é�’" stays where
+      // none did (a lost "”" after "café").
+      {"Ã¢â€\xEF\xBF\xBDâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)", "\xEF\xBF\xBD(⌣˛⌣)"},
+      {"It is a cafÃ©â€\xEF\xBF\xBDâ€™ â€œniceâ€\xEF\xBF\xBD thing",
+       "It is a café\xEF\xBF\xBD’ “nice” thing"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
        "Une ide\xCC\x81""e nai\xCC\x88ve a\xCC\x80 Noe\xCC\x88l"},
