@@ -94,6 +94,7 @@ struct Utf8Candidate {
   MojibakeFix fix;
   bool weak = false;  // Needs a strong fix in the same line.
   bool piece = false;  // A Piece of CollectRuns: needs other fixes in the line.
+  bool whole_only = false;  // Piece::whole_only.
 };
 
 // Peels up to kMaxLayers of UTF-8-read-as-cp1252 from `bytes` (the first
@@ -133,13 +134,13 @@ struct Run {
 
 // Bytes outside the runs that still read as something: a sequence whose
 // last byte 0xA0 (a no-break space) became a space, as with a two-byte
-// lead (ReadLostNbsp) or "ä¹ " for "习"; or the start of a sequence whose
-// last byte a reader replaced with '?' ("â€?" for "”"), which becomes
-// U+FFFD.
+// lead (ReadLostNbsp) or "ä¹ " for "习"; or a sequence of which a reader
+// replaced a byte with '?' ("â€?" for "”"), which becomes U+FFFD.
 struct Piece {
   size_t begin, end;  // Characters of the line.
   std::string after;
   size_t bytes;       // The leftover bytes it explains.
+  bool whole_only = false;  // Taken only when the line's pieces explain it all.
 };
 
 // What CollectRuns finds in a line.
@@ -157,15 +158,26 @@ bool OnePlausibleChar(std::string_view seq) {
   return PlausibleChar(NextCodePoint(seq, &at));
 }
 
-// `b`, at the end of a stretch before the '?' at chars[q], is a sequence
-// but for its last byte, which a reader replaced with the '?': one U+FFFD
-// ("â€?" was "”").
-bool LostLastByte(size_t q, std::string_view b, Piece* p) {
+// `b`, at the end of a stretch before the '?' at chars[q], starts a
+// sequence of which a reader replaced a byte with the '?': one U+FFFD.
+// Either the last byte of a three- or four-byte sequence ("â€?" was "”"),
+// or one that continuation bytes after the '?' finish ("â?¬"), or the
+// second of two ("Ã?"). '?' is common in text, so the last two kinds are
+// whole_only.
+bool LostByteAtQuestionMark(const std::vector<Char>& chars, const LineBytes& line_bytes,
+                            size_t q, std::string_view b, Piece* p) {
   std::string seq(b);
   seq.push_back('\x80');  // Any continuation byte.
-  if (seq.size() != LeadLength(seq[0]) || !OnePlausibleChar(seq)) return false;
-  p->end = q + 1;
+  size_t need = LeadLength(seq[0]), m = q + 1;
+  for (; seq.size() < need && m < chars.size() && IsLatinMojibakeChar(line_bytes, m) &&
+         static_cast<unsigned char>(line_bytes[m]) <= 0xBF;
+       ++m) {
+    seq.push_back(line_bytes[m]);
+  }
+  if (seq.size() != need || !OnePlausibleChar(seq)) return false;
+  p->end = m;
   p->after = "\xEF\xBF\xBD";
+  p->whole_only = need == 2 || m > q + 1;
   return true;
 }
 
@@ -246,9 +258,9 @@ void CollectRuns(const std::vector<Char>& chars, const LineBytes& line_bytes, Li
       }
       size_t rest = bytes.size() - k;  // The start of a sequence?
       if (rest <= 3 && (next == '?' || next == ' ') &&
-          static_cast<unsigned char>(bytes[k]) >= 0xE0) {
+          static_cast<unsigned char>(bytes[k]) >= (next == '?' ? 0xC2 : 0xE0)) {
         Piece p{i + k, 0, "", rest};
-        if (next == '?' ? LostLastByte(j, bytes.substr(k), &p)
+        if (next == '?' ? LostByteAtQuestionMark(chars, line_bytes, j, bytes.substr(k), &p)
                         : LostNbspInside(chars, line_bytes, j, bytes.substr(k), &p)) {
           resume = p.end;
           out->pieces.push_back(std::move(p));
@@ -534,6 +546,7 @@ void AddPieceFixes(const std::vector<Char>& chars, const std::vector<Piece>& pie
     c.fix.cost_after = ReplacementCost(chars, p.begin, p.end, c.fix.after);
     c.weak = true;
     c.piece = true;
+    c.whole_only = p.whole_only;
     out->push_back(std::move(c));
   }
 }
@@ -717,7 +730,9 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     letters += word_letter[i] && c.fix.cost_before - c.fix.cost_after >= kMinGain;
   }
   // A piece ("Ã ") counts too, beside at least two letters.
-  bool cluster = letters >= 2 && (letters + pieces.size() >= kWordLetters ||
+  size_t cluster_pieces = static_cast<size_t>(std::count_if(
+      pieces.begin(), pieces.end(), [](const Piece& p) { return !p.whole_only; }));
+  bool cluster = letters >= 2 && (letters + cluster_pieces >= kWordLetters ||
                                   (pieces.empty() && leftovers > 0 &&
                                    LeftoversAreWordLetters(chars, line_bytes, runs)));
   // Every cp1252 character of the line reads as UTF-8, in at least
@@ -726,18 +741,25 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   bool whole = runs.size() == candidates.size() && leftovers == explained &&
                candidates.size() + pieces.size() >= kWordLetters;
   if (strong || cluster || whole) AddPieceFixes(chars, pieces, &candidates);
+  // A whole_only piece is U+FFFD, which the model prices at a flat
+  // kReplacementCost: it may cost more than the two characters of "Ã?"
+  // it replaces, so long as the line as a whole gains.
   bool clear_gain = false;
+  int total_gain = 0;
   for (const Utf8Candidate& c : candidates) {
-    whole &= c.fix.cost_before >= c.fix.cost_after;
-    clear_gain |= c.fix.cost_before - c.fix.cost_after >= kMinGain;
+    int gain = c.fix.cost_before - c.fix.cost_after;
+    whole &= gain >= 0 || c.whole_only;
+    clear_gain |= gain >= kMinGain;
+    total_gain += gain;
   }
-  whole &= clear_gain;
+  whole &= clear_gain && total_gain >= kMinGain;
   word_letter.resize(candidates.size(), false);
   size_t accepted = 0;
   for (size_t i = 0; i < candidates.size(); ++i) {
     Utf8Candidate& c = candidates[i];
     int gain = c.fix.cost_before - c.fix.cost_after;
     bool in_cluster = cluster && ((word_letter[i] && gain >= kMinGain) || (c.piece && gain >= 0));
+    if (c.whole_only && !whole) continue;
     if ((!c.weak && gain >= kMinGain) || strong || in_cluster || whole) {
       fixes->push_back(std::move(c.fix));
       ++accepted;

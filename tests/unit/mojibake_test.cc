@@ -320,9 +320,17 @@ TEST(MojibakeCasesTest, Table) {
       {"pas encore parl\xC3\xA9\xC2\x85 Tu sais", "pas encore parl\xC3\xA9… Tu sais"},
       {"a\xC2\x92""b \xC2\x81", "a\xC2\x92""b \xC2\x81"},  // 0x81: not windows-1252.
       // A sequence whose last byte a reader replaced with '?' is lost: one
-      // U+FFFD, beside other fixes; a two-byte lead before '?' stays.
+      // U+FFFD, beside other fixes. A two-byte lead before '?', or a '?'
+      // inside a sequence, only where the line's pieces explain every
+      // windows-1252 character ("Ã?" was "Á", "Í", "Ï", "Ð" or "Ý": their
+      // second bytes are undefined there); the "©" of no sequence keeps it.
       {"Itâ€™s â€œfineâ€? now", "It’s “fine\xEF\xBF\xBD now"},
-      {"Itâ€™s â€œfineâ€\xC2\x9D, NÃ?", "It’s “fine”, NÃ?"},
+      {"Itâ€™s â€œfineâ€\xC2\x9D, NÃ?", "It’s “fine”, N\xEF\xBF\xBD"},
+      {"Itâ€™s â€œfineâ€\xC2\x9D, NÃ? ©", "It’s “fine”, NÃ? ©"},
+      {"Itâ?¬â?¢s ä¸­æ–‡ Ã©", "It\xEF\xBF\xBD\xEF\xBF\xBDs 中文 é"},
+      {"Itâ?¬â?¢s ä¸­æ–‡ Ã© ©", "Itâ?¬â?¢s 中文 é ©"},
+      {"Itâ?¬â?¢s, itâ?¬â?¢s, itâ?¬â?¢s", "Itâ?¬â?¢s, itâ?¬â?¢s, itâ?¬â?¢s"},  // No run.
+      {"Was it? ¿Qué? Sí. ¡Olé?»", "Was it? ¿Qué? Sí. ¡Olé?»"},
       // A three-byte sequence whose last byte, a no-break space, became a
       // space: "ä¹ " is "习", "åŠ " is "加", Thai "à¸ " is "ภ".
       {"æˆ‘ä»¬è¦\xC2\x81åŠªåŠ›å­¦ä¹ ï¼ŒåŠ å¼ºå­¦ä¹ ã€‚", "我们要努力学习，加强学习。"},
