@@ -714,12 +714,28 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
   std::vector<Utf8Candidate> candidates;
   candidates.reserve(runs.size());
   std::vector<bool> word_letter;
-  for (const Run& r : runs) {
+  // A windows-1252 byte at chars[k] that no run or piece explains.
+  auto stray = [&](size_t k, size_t run) {
+    if (!IsLatinMojibakeChar(line_bytes, k)) return false;
+    if ((run > 0 && runs[run - 1].end > k) || (run + 1 < runs.size() && runs[run + 1].begin <= k)) {
+      return false;
+    }
+    return std::none_of(pieces.begin(), pieces.end(),
+                        [k](const Piece& p) { return p.begin <= k && k < p.end; });
+  };
+  for (size_t ri = 0; ri < runs.size(); ++ri) {
+    const Run& r = runs[ri];
     std::string run_bytes = line_bytes.substr(r.begin, r.end - r.begin);
     if (r.cesu) run_bytes = JoinCesuPair(run_bytes);
     size_t n = candidates.size();
     ConsiderUtf8Run(chars, r.begin, r.end, std::move(run_bytes), leftovers, &candidates);
-    if (candidates.size() > n) word_letter.push_back(WordLetterFix(chars, r, candidates.back().fix));
+    if (candidates.size() == n) continue;
+    word_letter.push_back(WordLetterFix(chars, r, candidates.back().fix));
+    // Stray bytes on both sides: a run by chance inside other mojibake
+    // (GBK read as windows-1252: "Èë¼«£¬" holds "ë¼«", a Hangul syllable).
+    if (r.begin > 0 && r.end < chars.size() && stray(r.begin - 1, ri) && stray(r.end, ri)) {
+      candidates.back().weak = true;
+    }
   }
   size_t letters = 0;
   bool strong = false;

@@ -358,6 +358,13 @@ TEST(MojibakeCasesTest, Table) {
       {"Ã¢â€\xEF\xBF\xBDâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)", "\xEF\xBF\xBD(⌣˛⌣)"},
       {"It is a cafÃ©â€\xEF\xBF\xBDâ€™ â€œniceâ€\xEF\xBF\xBD thing",
        "It is a café\xEF\xBF\xBD’ “nice” thing"},
+      // A run with stray windows-1252 bytes on both sides is there by
+      // chance, inside other mojibake: GBK read as windows-1252, "Èë¼«£¬"
+      // holds "ë¼«" (UTF-8 of a Hangul syllable). Weak: the GBK reading
+      // of the line wins, or, where that is too rare to take (庈), the
+      // line stays.
+      {"ÜìÈËÃðà‹£¬à‹ÊÑÂ¸Ò²¡£", "莒人灭鄫，鄫恃赂也。"},
+      {"Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£", "Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
        "Une ide\xCC\x81""e nai\xCC\x88ve a\xCC\x80 Noe\xCC\x88l"},
