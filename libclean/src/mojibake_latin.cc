@@ -869,10 +869,26 @@ int DoubleByteReadings(Legacy enc, const std::vector<Char>& chars, const LineByt
   return gain;
 }
 
+// The mean unigram cost of the Han characters of `text` (counted in
+// `han`) without the costliest one, when there are at least six: one rare
+// character among common ones (郲 in "夏，公会郑伯于郲") does not make
+// the text rare. Asked only of readings whose plain mean is too high.
+int MeanCostBarOne(std::string_view text, const HanCount& han) {
+  if (han.chars < 6) return han.MeanCost();
+  int costliest = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    if (IsHan(c)) costliest = std::max(costliest, HanUnigramCost(c));
+  }
+  return static_cast<int>((han.cost - costliest) / (han.chars - 1));
+}
+
 // One encoding per line: the one whose readings gain most. A reading
 // stands alone with two common Han characters and a clear gain; a weaker
 // one (one Han character, punctuation, small gain) only in a line that
-// holds a strong reading.
+// holds a strong reading. A reading whose characters are rare on the
+// whole (UTF-8 read twice, then as GBK: "忙聙禄莽禄聯") is no reading;
+// one rare character among common ones is, beside a known pair.
 void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
                         std::vector<MojibakeFix>* fixes) {
   constexpr int kCommonHan = 50;  // Mean unigram cost, 12.5 nats.
@@ -887,8 +903,9 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_by
   bool strong = false;
   for (size_t i = 0; i < best.size(); ++i) {
     const DoubleByteCandidate& c = best[i];
-    chinese[i] = c.han.chars >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain &&
-                 c.han.MeanCost() <= kCommonHan &&
+    bool common = c.han.MeanCost() <= kCommonHan ||
+                  (MeanCostBarOne(c.fix.after, c.han) <= kCommonHan && HasKnownPair(c.fix.after));
+    chinese[i] = c.han.chars >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain && common &&
                  (c.han.chars >= 4 || HasKnownPair(c.fix.after));
     strong |= chinese[i] && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;
   }

@@ -361,10 +361,11 @@ TEST(MojibakeCasesTest, Table) {
       // A run with stray windows-1252 bytes on both sides is there by
       // chance, inside other mojibake: GBK read as windows-1252, "Èë¼«£¬"
       // holds "ë¼«" (UTF-8 of a Hangul syllable). Weak: the GBK reading
-      // of the line wins, or, where that is too rare to take (庈), the
-      // line stays.
+      // of the line wins, also with one rare character (庈) among common
+      // ones and a known pair; UTF-8 read twice and then as GBK
+      // ("忙聙禄莽禄聯", no known pair) does not.
       {"ÜìÈËÃðà‹£¬à‹ÊÑÂ¸Ò²¡£", "莒人灭鄫，鄫恃赂也。"},
-      {"Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£", "Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£"},
+      {"Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£", "司空无骇入极，费庈父胜之。"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
        "Une ide\xCC\x81""e nai\xCC\x88ve a\xCC\x80 Noe\xCC\x88l"},
@@ -381,6 +382,17 @@ TEST(MojibakeCasesTest, Table) {
        "Merci de bien vouloir activer le Javascript afin d'en profiter…"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairMojibakeText(c.in), c.want) << c.in;
+}
+
+// UTF-8 read as windows-1252 twice, then as GBK, gives common and rare
+// characters with no known pair ("忙聙禄莽禄聯" of "总结"): never read as
+// GBK, also with the rarest left out of the mean (MeanCostBarOne).
+TEST(MojibakeCasesTest, TwoLayersAreNotReadAsGbk) {
+  std::string out = RepairMojibakeText(
+      "Ã©Â\xEF\xBF\xBDÂ¢Ã¦Â€Â»Ã§Â»Â“,Ã¥Â¯Â¹Ã¤Â¸Â‹Ã¤Â¸Â€Ã©Â˜Â¶Ã¦Â®ÂµÃ¥Â·Â¥Ã¤Â½ÂœÃ¤Â½Âœ"
+      "Ã¤ÂºÂ†Ã¥Â…Â·Ã¤Â½Â“Ã©ÂƒÂ¨Ã§Â½Â²,");
+  EXPECT_NE(out.find("对下一阶段工作作了具体部署"), std::string::npos) << out;
+  EXPECT_EQ(out.find("忙"), std::string::npos) << out;
 }
 
 // Every pair in the bigram table passes the Bloom filter in front of it and
