@@ -234,6 +234,54 @@ bool InParenthesizedWord(const std::vector<Char>& chars, size_t at) {
 
 }  // namespace
 
+namespace {
+
+// The script of `c` for CountOtherScripts: 0 for Latin (up to U+024F, and
+// Latin Extended Additional), accents and combining marks, punctuation and
+// symbols, Chinese and emoji; else an id per script.
+int OtherScript(char32_t c) {
+  if (c < 0x250 || (c >= 0x2C6 && c < 0x370) || (c >= 0x1E00 && c < 0x1F00) ||
+      (c >= 0x2000 && c < 0xA000) || c >= 0xF900) {
+    return 0;
+  }
+  if (c < 0x2B0) return 1;                    // IPA.
+  if (c < 0x2C6) return 2;                    // Modifier letters.
+  if (c < 0x400) return 3;                    // Greek.
+  if (c < 0x530) return 4;                    // Cyrillic.
+  if (c >= 0xAC00 && c < 0xD7B0) return 5;    // Hangul.
+  return 6 + static_cast<int>(c >> 7);        // Armenian, Hebrew, Arabic, Thai …
+}
+
+}  // namespace
+
+NonChinese ReadNonChinese(std::string_view text) {
+  NonChinese found;
+  int script = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size();) {
+    unsigned b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((b >= 0xE3 && b <= 0xE9) || b >= 0xF0) {
+      found.chinese = true;
+      return found;
+    }
+    if (b < 0xC9 || b == 0xE2 || b == 0xEF) {  // Latin, symbols.
+      found.non_ascii += b != 0xEF || text.substr(i, 3) != "\xEF\xBF\xBD";
+      i += LeadLength(static_cast<unsigned char>(b));
+      continue;
+    }
+    ++found.non_ascii;
+    int s = OtherScript(NextCodePoint(text, &i));
+    if (s == 0) continue;
+    found.mixed |= script != 0 && s != script;
+    script = s;
+  }
+  return found;
+}
+
 bool ReadLostNbsp(unsigned lead, const std::vector<Char>& chars, size_t lead_at,
                   std::string* after, size_t* end) {
   if (lead < 0xC2 || lead > 0xDF || lead_at + 1 >= chars.size() ||

@@ -137,6 +137,19 @@ size_t LossySequenceEnd(const std::vector<Char>& chars, size_t lead_at, ByteOf b
   return hole ? lead_at + need : 0;
 }
 
+// What a reading without Chinese characters is made of, for telling a
+// chance reading: its characters above ASCII (U+FFFD aside), and whether
+// its letters other than Latin (Greek, Cyrillic, Arabic, Hangul, IPA …)
+// come from two scripts ("ǿҵ۷ӳȫʹ": Cyrillic and Arabic; real text keeps
+// to one). Stops at the first Chinese character (then only `chinese` is
+// set); only lead bytes that can start such a letter are decoded.
+struct NonChinese {
+  bool chinese = false;  // A character U+3000-9FFF or beyond the BMP.
+  size_t non_ascii = 0;
+  bool mixed = false;
+};
+NonChinese ReadNonChinese(std::string_view text);
+
 // Sloppy-cp1252 bytes of UTF-8 `text` (windows-1252's undefined bytes as
 // the C1 controls), or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes);

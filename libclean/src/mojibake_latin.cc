@@ -120,6 +120,9 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
     bytes.swap(next);
   }
   if (best.fix.after.empty()) return;
+  // Letters of two scripts other than Latin, and no Chinese: by chance.
+  NonChinese other = ReadNonChinese(best.fix.after);
+  if (!other.chinese && other.mixed) return;
   best.fix.begin = chars[begin].pos;
   best.fix.end = chars[end - 1].pos + chars[end - 1].len;
   best.fix.rule = "mojibake:utf8-as-cp1252";

@@ -56,6 +56,7 @@ Damage Utf8AsLegacy(Legacy enc) {
 
 struct Rates {
   size_t lines = 0, exact = 0, worse = 0, chars = 0, recovered = 0;
+  size_t unstable = 0;  // Lines a second repair changes.
 };
 
 Rates Measure(const std::vector<std::string>& lines, const Damage& damage) {
@@ -73,6 +74,7 @@ Rates Measure(const std::vector<std::string>& lines, const Damage& damage) {
     }
     r.chars += CountCodePoints(line);
     r.recovered += got;
+    r.unstable += RepairMojibakeText(fixed) != fixed;
     if (fixed != line && std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) {
       std::fprintf(stderr, "IN  %s\nOUT %s\nEXP %s\n", bad.c_str(), fixed.c_str(), line.c_str());
     }
@@ -88,8 +90,8 @@ class MojibakeCorpusTest : public ::testing::Test {
   }
   static double Exact(const Rates& r) { return r.lines ? 1.0 * r.exact / r.lines : 0; }
   static void Print(const char* name, const Rates& r) {
-    std::printf("[rate] %-22s lines=%zu exact=%.4f chars_back=%.4f worse=%zu\n", name, r.lines,
-                Exact(r), r.chars ? 1.0 * r.recovered / r.chars : 0, r.worse);
+    std::printf("[rate] %-22s lines=%zu exact=%.4f chars_back=%.4f worse=%zu unstable=%zu\n", name,
+                r.lines, Exact(r), r.chars ? 1.0 * r.recovered / r.chars : 0, r.worse, r.unstable);
   }
   static std::vector<std::string> lines_;
 };
@@ -393,6 +395,24 @@ TEST(MojibakeCasesTest, TwoLayersAreNotReadAsGbk) {
       "Ã¤ÂºÂ†Ã¥Â…Â·Ã¤Â½Â“Ã©ÂƒÂ¨Ã§Â½Â²,");
   EXPECT_NE(out.find("对下一阶段工作作了具体部署"), std::string::npos) << out;
   EXPECT_EQ(out.find("忙"), std::string::npos) << out;
+}
+
+// Readings with no Chinese character whose letters come from two scripts
+// other than Latin, or (UTF-8 read as GBK/Big5) with fewer than four
+// characters above ASCII, are chance: clean text with a lost character before "由于邾" stays (its Big5
+// codes are the UTF-8 of "Ѥ_м"), and GBK read as windows-1252 does not
+// gain "ǿҵ۷ӳȫʹ".
+TEST(MojibakeCasesTest, ChanceReadingsOfOtherScriptsAreRefused) {
+  EXPECT_TRUE(ReadNonChinese("ǿҵ۷ӳȫʹ").mixed);
+  EXPECT_EQ(ReadNonChinese("Ѥ_м").non_ascii, 2u);
+  EXPECT_EQ(ReadNonChinese("\xEF\xBF\xBD∲\xEF\xBF\xBDŭ").non_ascii, 2u);
+  EXPECT_FALSE(ReadNonChinese("Привет, мир").mixed);
+  EXPECT_FALSE(ReadNonChinese("Ελληνικά café").mixed);
+  EXPECT_TRUE(ReadNonChinese("ç»‡é澶у").chinese);  // "大" read as GBK.
+  const std::string clean = "这\xEF\xBF\xBD由于邾国认为鲁国参加了";
+  EXPECT_EQ(RepairMojibakeText(clean), clean);
+  std::string out = RepairMojibakeText("ØµÄ¹Ï°Ë®ñ½¿°Ò¹Í°ÜµÕ±×¢,Ç¾É¹Ì»,Ç¿ÒµÛ·Ó³È«Í´");
+  EXPECT_EQ(out.find("ҵ"), std::string::npos) << out;
 }
 
 // Every pair in the bigram table passes the Bloom filter in front of it and
