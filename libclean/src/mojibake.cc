@@ -254,7 +254,7 @@ int OtherScript(char32_t c) {
 
 }  // namespace
 
-NonChinese ReadNonChinese(std::string_view text) {
+NonChinese ReadNonChinese(std::string_view text, bool stop_at_chinese) {
   NonChinese found;
   int script = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -266,7 +266,10 @@ NonChinese ReadNonChinese(std::string_view text) {
     }
     if ((b >= 0xE3 && b <= 0xE9) || b >= 0xF0) {
       found.chinese = true;
-      return found;
+      if (stop_at_chinese) return found;
+      ++found.non_ascii;
+      i += LeadLength(static_cast<unsigned char>(b));
+      continue;
     }
     if (b < 0xC9 || b == 0xE2 || b == 0xEF) {  // Latin, symbols.
       found.non_ascii += b != 0xEF || text.substr(i, 3) != "\xEF\xBF\xBD";
@@ -276,6 +279,7 @@ NonChinese ReadNonChinese(std::string_view text) {
     ++found.non_ascii;
     int s = OtherScript(NextCodePoint(text, &i));
     if (s == 0) continue;
+    ++found.letters;
     found.mixed |= script != 0 && s != script;
     script = s;
   }

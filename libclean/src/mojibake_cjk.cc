@@ -113,13 +113,17 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   int after = PlausibleReplacementCost(chars, begin, end, text);
   if (after == kImplausible) return false;
   // A reading without Chinese characters is by chance when it has fewer
-  // than four characters above ASCII (the Big5 codes of "由于邾" are the
+  // than kShort characters above ASCII (the Big5 codes of "由于邾" are the
   // UTF-8 of "Ѥ_м"; GBK ones in a Big5 line give "∲", "ŭ") or letters of
   // two scripts other than Latin. (A layer of mojibake of mojibake has
   // Latin-1 letters only, "å¦‡å¥³", or Cyrillic and kana among Chinese
   // characters, "澶у" of "大".)
-  NonChinese other = ReadNonChinese(text);
-  if (!other.chinese && (other.mixed || other.non_ascii < 4)) return false;
+  // Nor is a short one with such a letter among Chinese characters
+  // ("邾�文公" as Big5 gives "м�夽").
+  constexpr size_t kShort = 4;
+  NonChinese other = ReadNonChinese(text, /*stop_at_chinese=*/text.size() > 8 * kShort);
+  if (!other.chinese && (other.mixed || other.non_ascii < kShort)) return false;
+  if (other.letters > 0 && other.non_ascii < kShort) return false;
   int before = SpanCost(chars, begin, end);
   if (after > before - kMinGain) return false;
   MojibakeFix f;

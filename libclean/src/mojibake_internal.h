@@ -142,13 +142,15 @@ size_t LossySequenceEnd(const std::vector<Char>& chars, size_t lead_at, ByteOf b
 // its letters other than Latin (Greek, Cyrillic, Arabic, Hangul, IPA …)
 // come from two scripts ("ǿҵ۷ӳȫʹ": Cyrillic and Arabic; real text keeps
 // to one). Stops at the first Chinese character (then only `chinese` is
-// set); only lead bytes that can start such a letter are decoded.
+// set) unless told not to; only lead bytes that can start such a letter
+// are decoded.
 struct NonChinese {
   bool chinese = false;  // A character U+3000-9FFF or beyond the BMP.
-  size_t non_ascii = 0;
+  size_t non_ascii = 0;  // Chinese ones counted too when not stopping.
+  size_t letters = 0;    // Of scripts other than Latin.
   bool mixed = false;
 };
-NonChinese ReadNonChinese(std::string_view text);
+NonChinese ReadNonChinese(std::string_view text, bool stop_at_chinese = true);
 
 // Sloppy-cp1252 bytes of UTF-8 `text` (windows-1252's undefined bytes as
 // the C1 controls), or false when a character has none.
@@ -157,8 +159,17 @@ bool EncodeSloppy(std::string_view text, std::string* bytes);
 // A GBK/Big5 reading must be plausible text; counts its Han characters
 // and sums their unigram costs on the way.
 bool ChineseReading(std::string_view text, HanCount* han);
+// True when Han characters `prev` and `c` form a pair the model has seen:
+// real Chinese almost always has one within a few characters; chance
+// readings of Latin text and nonsense Han almost never do.
+inline bool KnownPair(char32_t prev, char32_t c) {
+  return IsHan(prev) && IsHan(c) && HanUnigramCost(c) < 255 &&
+         CharCost(prev, c) < HanUnigramCost(c) + 5;
+}
 // True when two neighbouring Han characters of `text` form a known pair.
 bool HasKnownPair(std::string_view text);
+// How many neighbouring pairs of `text` are known pairs.
+size_t KnownPairs(std::string_view text);
 
 // Hypotheses. Each appends candidate fixes for the line.
 void FindLatinMojibake(std::string_view line, const std::vector<Char>& chars,

@@ -33,20 +33,25 @@ bool ChineseReading(std::string_view text, HanCount* han) {
   return true;
 }
 
-// True when two neighbouring Han characters of `text` form a pair the
-// model has seen: real Chinese almost always has one within a few
-// characters; chance readings of Latin text almost never do.
 bool HasKnownPair(std::string_view text) {
   char32_t prev = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = NextCodePoint(text, &i);
-    if (IsHan(prev) && IsHan(c) && HanUnigramCost(c) < 255 &&
-        CharCost(prev, c) < HanUnigramCost(c) + 5) {
-      return true;
-    }
+    if (KnownPair(prev, c)) return true;
     prev = c;
   }
   return false;
+}
+
+size_t KnownPairs(std::string_view text) {
+  size_t n = 0;
+  char32_t prev = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    n += KnownPair(prev, c);
+    prev = c;
+  }
+  return n;
 }
 
 namespace {

@@ -49,6 +49,17 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
     text += "\xEF\xBF\xBD";
   }
   if (han.chars < 3 || !HasKnownPair(text) || han.MeanCost() > 50) return;
+  // A run out of step is nonsense: its characters are rarer than the
+  // realigned ones, and it has fewer than half as many known pairs. Clean
+  // text after a lost mark is not ("使右宰丑" would realign to "褂以壮",
+  // fewer characters and so cheaper in all).
+  HanCount run;
+  size_t run_pairs = 0;
+  for (size_t k = begin; k < end; ++k) {
+    run.Add(chars[k].cp);
+    run_pairs += k > begin && KnownPair(chars[k - 1].cp, chars[k].cp);
+  }
+  if (run.MeanCost() <= han.MeanCost() || 2 * run_pairs >= KnownPairs(text)) return;
   MojibakeFix f;
   f.cost_before = SpanCost(chars, begin, span_end);
   f.cost_after = ReplacementCost(chars, begin, span_end, text);

@@ -208,6 +208,37 @@ Damage GbkOutOfStep() {
   };
 }
 
+// Clean text with characters already lost (U+FFFD, '?', a few in a row
+// at every tenth character or so) is not mojibake: no hypothesis may take
+// the Chinese around the marks for a reading of them.
+TEST_F(MojibakeCorpusTest, CleanTextWithLostCharactersStays) {
+  static constexpr const char* kMarks[] = {"\xEF\xBF\xBD", "?", "\xEF\xBF\xBD\xEF\xBF\xBD",
+                                           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"};
+  uint32_t state = 12345;  // A fixed linear congruential sequence.
+  auto next = [&state] { return (state = state * 1103515245u + 12345u) >> 16; };
+  size_t lines = 0, changed = 0;
+  for (const std::string& line : lines_) {
+    std::string marked;
+    size_t chars = 0;
+    for (size_t i = 0; i < line.size();) {
+      size_t len = zhclean::internal::LeadLength(static_cast<unsigned char>(line[i]));
+      len = static_cast<unsigned char>(line[i]) < 0x80 ? 1 : len;
+      if (++chars % 10 == 0) marked += kMarks[next() % 4];
+      marked.append(line, i, len);
+      i += len;
+    }
+    if (marked == line) continue;
+    ++lines;
+    if (RepairMojibakeText(marked) != marked) {
+      ++changed;
+      if (std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) std::fprintf(stderr, "CHANGED %s\n", marked.c_str());
+    }
+  }
+  std::printf("[rate] clean text with lost characters: %zu of %zu lines changed\n", changed, lines);
+  EXPECT_GE(lines, 1000u);
+  EXPECT_EQ(changed, 0u);
+}
+
 TEST_F(MojibakeCorpusTest, GbkOneByteOutOfStep) {
   Rates r = Measure(lines_, GbkOutOfStep());
   Print("gbk-out-of-step", r);
