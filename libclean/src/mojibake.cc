@@ -273,6 +273,14 @@ NonChinese ReadNonChinese(std::string_view text, bool stop_at_chinese) {
     }
     if (b < 0xC9 || b == 0xE2 || b == 0xEF) {  // Latin, symbols.
       found.non_ascii += b != 0xEF || text.substr(i, 3) != "\xEF\xBF\xBD";
+      // Latin letters from U+00C0 (× and ÷ aside) outside a Latin word:
+      // the "ì" of "(huì)" is pinyin.
+      auto ascii_letter = [&text](size_t k) {
+        return k < text.size() && IsAsciiLetter(static_cast<unsigned char>(text[k]));
+      };
+      found.latin += b >= 0xC3 && b < 0xC9 && text.substr(i, 2) != "\xC3\x97" &&
+                     text.substr(i, 2) != "\xC3\xB7" && !(i > 0 && ascii_letter(i - 1)) &&
+                     !ascii_letter(i + 2);
       i += LeadLength(static_cast<unsigned char>(b));
       continue;
     }

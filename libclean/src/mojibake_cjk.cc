@@ -118,12 +118,13 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   // two scripts other than Latin. (A layer of mojibake of mojibake has
   // Latin-1 letters only, "å¦‡å¥³", or Cyrillic and kana among Chinese
   // characters, "澶у" of "大".)
-  // Nor is a short one with such a letter among Chinese characters
-  // ("邾�文公" as Big5 gives "м�夽").
+  // Nor is a short one with a letter, of such a script or Latin, among
+  // Chinese characters ("邾�文公" as Big5 gives "м�夽", "衛文公���穿"
+  // gives "�ä夽�").
   constexpr size_t kShort = 4;
   NonChinese other = ReadNonChinese(text, /*stop_at_chinese=*/text.size() > 8 * kShort);
   if (!other.chinese && (other.mixed || other.non_ascii < kShort)) return false;
-  if (other.letters > 0 && other.non_ascii < kShort) return false;
+  if (other.letters + other.latin > 0 && other.non_ascii < kShort) return false;
   int before = SpanCost(chars, begin, end);
   if (after > before - kMinGain) return false;
   MojibakeFix f;

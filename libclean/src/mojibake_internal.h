@@ -148,6 +148,7 @@ struct NonChinese {
   bool chinese = false;  // A character U+3000-9FFF or beyond the BMP.
   size_t non_ascii = 0;  // Chinese ones counted too when not stopping.
   size_t letters = 0;    // Of scripts other than Latin.
+  size_t latin = 0;      // Latin letters above ASCII (below U+0240), not in a word.
   bool mixed = false;
 };
 NonChinese ReadNonChinese(std::string_view text, bool stop_at_chinese = true);

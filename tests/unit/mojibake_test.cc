@@ -442,6 +442,14 @@ TEST(MojibakeCasesTest, ChanceReadingsOfOtherScriptsAreRefused) {
   EXPECT_TRUE(ReadNonChinese("ç»‡é澶у").chinese);  // "大" read as GBK.
   const std::string clean = "这\xEF\xBF\xBD由于邾国认为鲁国参加了";
   EXPECT_EQ(RepairMojibakeText(clean), clean);
+  // A Latin letter outside a word among a few Chinese characters is chance
+  // too ("衛文公���穿" as Big5 gives "�ä夽�"); pinyin inside a reading
+  // is not ("(hu矛)" as GBK is "(huì)").
+  const std::string traditional =
+      "衛文公\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD穿着粗布衣服，戴着粗帛帽子，努力生產";
+  EXPECT_EQ(RepairMojibakeText(traditional), traditional);
+  EXPECT_EQ(ReadNonChinese("\xEF\xBF\xBD\xC3\xA4夽\xEF\xBF\xBD", false).latin, 1u);
+  EXPECT_EQ(ReadNonChinese("(hu\xC3\xAC)議", false).latin, 0u);
   std::string out = RepairMojibakeText("ØµÄ¹Ï°Ë®ñ½¿°Ò¹Í°ÜµÕ±×¢,Ç¾É¹Ì»,Ç¿ÒµÛ·Ó³È«Í´");
   EXPECT_EQ(out.find("ҵ"), std::string::npos) << out;
 }
