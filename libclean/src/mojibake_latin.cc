@@ -744,6 +744,15 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     if (r.begin > 0 && r.end < chars.size() && stray(r.begin - 1, ri) && stray(r.end, ri)) {
       candidates.back().weak = true;
     }
+    // One three-byte letter of another script (Hangul, Thai …) at the edge
+    // of a Latin word: "Brontë…”" holds "ë…”", the UTF-8 of "녔". (A Greek
+    // letter is two bytes and may be: "IL2RÎ³cKO" is "IL2RγcKO".)
+    const std::string& after = candidates.back().fix.after;
+    bool word_edge = (r.begin > 0 && IsAsciiLetter(chars[r.begin - 1].cp)) ||
+                     (r.end < chars.size() && IsAsciiLetter(chars[r.end].cp));
+    if (word_edge && after.size() == 3 && ReadNonChinese(after, false).letters == 1) {
+      candidates.back().weak = true;
+    }
   }
   size_t letters = 0;
   bool strong = false;

@@ -398,6 +398,11 @@ TEST(MojibakeCasesTest, Table) {
       // ones and a known pair; UTF-8 read twice and then as GBK
       // ("忙聙禄莽禄聯", no known pair) does not.
       {"ÜìÈËÃðà‹£¬à‹ÊÑÂ¸Ò²¡£", "莒人灭鄫，鄫恃赂也。"},
+      // One three-byte letter of another script at the edge of a Latin
+      // word is chance too (ftfy's synthetic negative): "ë…”" is the
+      // UTF-8 of "녔". A two-byte Greek letter inside one is not.
+      {"I'm not such a fan of Charlotte Brontë…”", "I'm not such a fan of Charlotte Brontë…”"},
+      {"Humanized HLA-DR4.RagKO.IL2RÎ³cKO.NOD mice", "Humanized HLA-DR4.RagKO.IL2RγcKO.NOD mice"},
       {"Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£", "司空无骇入极，费庈父胜之。"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
