@@ -159,12 +159,21 @@ bool ConsiderPiece(const Codepage& cp, const std::vector<Char>& chars, size_t be
 
 // A single two-byte character from one layer is weak evidence ("√π"
 // reads as "ù" in MacRoman): it stands only as a Latin letter right after
-// a letter. Two layers that each decode are not weak.
+// a letter, and not as a small letter after two capitals (Romanian
+// "NICIODATĂ" and a no-break space read as "NICIODATà" in windows-1250).
+// Two layers that each decode are not weak.
 bool WeakPieceAllowed(const std::vector<Char>& chars, size_t begin, const MojibakeFix& fix) {
   if (fix.after.size() != 2 || fix.layers > 1) return true;
   size_t i = 0;
   char32_t c = NextCodePoint(fix.after, &i);
   bool letter = c >= 0xC0 && c < 0x17F && c != 0xD7 && c != 0xF7;
+  auto capital = [&chars](size_t k) { return chars[k].cp >= 'A' && chars[k].cp <= 'Z'; };
+  // Small letters of Latin-1 and Latin Extended-A (pairs alternate case;
+  // the order flips between U+0139 and U+0148, and at U+0179).
+  bool small = (c >= 0xDF && c < 0x100) || (c >= 0x100 && c < 0x138 && c % 2 == 1) ||
+               (c >= 0x139 && c < 0x149 && c % 2 == 0) ||
+               (c >= 0x14A && c < 0x178 && c % 2 == 1) || (c >= 0x179 && c < 0x17F && c % 2 == 0);
+  if (small && begin >= 2 && capital(begin - 1) && capital(begin - 2)) return false;
   return letter && begin > 0 && IsAsciiLetter(chars[begin - 1].cp);
 }
 

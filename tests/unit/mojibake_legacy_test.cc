@@ -87,6 +87,14 @@ TEST(SingleByteMojibakeTest, LeadBeforeReplacementCharacterLostBytes) {
             "\u0102\uFFFD \uFFFD Am\u0102\u00A9rica");  // A U+FFFD of no sequence.
 }
 
+// One small letter after two capitals is no reading: Romanian
+// "NICIODATĂ" and a no-break space would read as "NICIODATà" through
+// windows-1250 (ftfy's synthetic negative); a capital still reads.
+TEST(SingleByteMojibakeTest, SmallLetterAfterCapitalsStays) {
+  EXPECT_EQ(RepairSingleByte("NICIODAT\u0102\u00A0"), "NICIODAT\u0102\u00A0");
+  EXPECT_EQ(RepairSingleByte("Nicioda\u0102\u00A0"), "Nicioda\u00E0");
+}
+
 TEST(SingleByteMojibakeTest, CleanTextAndWeakEvidenceStay) {
   const char* const clean[] = {
       "(-1/2)! = √π",          // MacRoman "√π" would read as "ù".
