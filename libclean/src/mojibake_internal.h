@@ -70,6 +70,17 @@ inline bool ChineseChar(char32_t c) {
 }
 
 inline bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiCapital(char32_t c) { return c >= 'A' && c <= 'Z'; }
+
+// A small letter of Latin-1 or Latin Extended-A (its pairs alternate case;
+// the order flips between U+0139 and U+0148, and from U+0179), but "ß",
+// which capital words keep ("STRAßE"). A single one right after two
+// capitals is no reading of a weak piece ("AHÅ™" is no "AHř").
+inline bool SmallLatinLetter(char32_t c) {
+  return (c > 0xDF && c < 0x100 && c != 0xF7) || (c >= 0x100 && c < 0x138 && c % 2 == 1) ||
+         (c >= 0x139 && c < 0x149 && c % 2 == 0) || (c >= 0x14A && c < 0x178 && c % 2 == 1) ||
+         (c >= 0x179 && c < 0x17F && c % 2 == 0);
+}
 
 // The Han characters of a reading: how many, and their summed unigram cost.
 struct HanCount {

@@ -753,6 +753,12 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     if (word_edge && after.size() == 3 && ReadNonChinese(after, false).letters == 1) {
       candidates.back().weak = true;
     }
+    // One small letter right after two capitals: "AHÅ™" is no "AHř".
+    if (after.size() == 2 && r.begin >= 2 && IsAsciiCapital(chars[r.begin - 1].cp) &&
+        IsAsciiCapital(chars[r.begin - 2].cp) &&
+        SmallLatinLetter(DecodeSequence(reinterpret_cast<const unsigned char*>(after.data()), 2))) {
+      candidates.back().weak = true;
+    }
   }
   size_t letters = 0;
   bool strong = false;

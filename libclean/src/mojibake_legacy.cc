@@ -167,13 +167,10 @@ bool WeakPieceAllowed(const std::vector<Char>& chars, size_t begin, const Mojiba
   size_t i = 0;
   char32_t c = NextCodePoint(fix.after, &i);
   bool letter = c >= 0xC0 && c < 0x17F && c != 0xD7 && c != 0xF7;
-  auto capital = [&chars](size_t k) { return chars[k].cp >= 'A' && chars[k].cp <= 'Z'; };
-  // Small letters of Latin-1 and Latin Extended-A (pairs alternate case;
-  // the order flips between U+0139 and U+0148, and at U+0179).
-  bool small = (c >= 0xDF && c < 0x100) || (c >= 0x100 && c < 0x138 && c % 2 == 1) ||
-               (c >= 0x139 && c < 0x149 && c % 2 == 0) ||
-               (c >= 0x14A && c < 0x178 && c % 2 == 1) || (c >= 0x179 && c < 0x17F && c % 2 == 0);
-  if (small && begin >= 2 && capital(begin - 1) && capital(begin - 2)) return false;
+  if (SmallLatinLetter(c) && begin >= 2 && IsAsciiCapital(chars[begin - 1].cp) &&
+      IsAsciiCapital(chars[begin - 2].cp)) {
+    return false;
+  }
   return letter && begin > 0 && IsAsciiLetter(chars[begin - 1].cp);
 }
 

@@ -403,6 +403,10 @@ TEST(MojibakeCasesTest, Table) {
       // UTF-8 of "녔". A two-byte Greek letter inside one is not.
       {"I'm not such a fan of Charlotte Brontë…”", "I'm not such a fan of Charlotte Brontë…”"},
       {"Humanized HLA-DR4.RagKO.IL2RÎ³cKO.NOD mice", "Humanized HLA-DR4.RagKO.IL2RγcKO.NOD mice"},
+      // A single small letter right after two capitals is no reading
+      // (ftfy's synthetic negative); "ß" is, capital words keep it.
+      {"AHÅ™, the new sofa from IKEA", "AHÅ™, the new sofa from IKEA"},
+      {"STRAÃŸE", "STRAßE"},
       {"Ë¾¿ÕÎÞº§Èë¼«£¬·ÑŽÜ¸¸Ê¤Ö®¡£", "司空无骇入极，费庈父胜之。"},
       // Decomposed (NFD) accents: combining marks come back as they were.
       {"Une ideÌ\xC2\x81""e naiÌˆve aÌ€ NoeÌˆl",
