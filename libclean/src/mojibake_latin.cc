@@ -33,24 +33,11 @@ bool ChineseReading(std::string_view text, HanCount* han) {
   return true;
 }
 
-bool HasKnownPair(std::string_view text) {
-  char32_t prev = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (KnownPair(prev, c)) return true;
-    prev = c;
-  }
-  return false;
-}
+bool HasKnownPair(std::string_view text) { return KnownPairs(text) > 0; }
 
 size_t KnownPairs(std::string_view text) {
   size_t n = 0;
-  char32_t prev = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    n += KnownPair(prev, c);
-    prev = c;
-  }
+  ForEachPair(0, text, [&n](char32_t prev, char32_t c) { n += KnownPair(prev, c); });
   return n;
 }
 

@@ -106,11 +106,7 @@ int CharCostSlow(char32_t prev, char32_t c) {
 
 int TextCost(char32_t prev, std::string_view text) {
   int total = 0;
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    total += CharCost(prev, c);
-    prev = c;
-  }
+  ForEachPair(prev, text, [&total](char32_t a, char32_t c) { total += CharCost(a, c); });
   return total;
 }
 

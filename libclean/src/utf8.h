@@ -92,6 +92,17 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   return cp;
 }
 
+// Calls f(prev, c) for each code point c of valid UTF-8 `text`, prev
+// being the one before it (`prev` first).
+template <typename F>
+void ForEachPair(char32_t prev, std::string_view text, F f) {
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = NextCodePoint(text, &i);
+    f(prev, c);
+    prev = c;
+  }
+}
+
 // Appends the UTF-8 encoding of `cp` to *out. Inline, one append: the
 // legacy decoders call it for every character.
 inline void AppendUtf8(char32_t cp, std::string* out) {
