@@ -2,6 +2,7 @@
 """Sentence-level precision/recall of zh-fix on the CSC OCR test set.
 
 Usage: scripts/eval_csc.py [--zh-fix BIN] [--shared DIR] [--rules DIR] [--mined N] [--swap]
+                           [--folds K]
 
 Reads ../shared/corpora/csc/ocr_test_1000.tsv (GPL, evaluation only: it is
 read in place, never copied into the project) and scores, the SIGHAN way:
@@ -24,7 +25,10 @@ error of two, a wrong sentence). The threshold is chosen on half A of the
 sentences (even line numbers): lowered in steps of 0.25 while the
 sentence-level detection and correction precision on A stay >= 0.9 (at
 least 5 sentences changed), stopping at the first step that fails. P/R are
-reported on half B (odd line numbers). "Characters changed right" counts,
+reported on half B (odd line numbers). With --folds K (10 by default) the
+same choice is also cross-validated: each fold (line number mod K) is held
+out in turn, the threshold chosen on the other folds, and the held-out
+scores summed. "Characters changed right" counts,
 over every character the rules change, those that become the gold one.
 """
 import argparse, os, re, subprocess, sys, tempfile
@@ -132,6 +136,23 @@ def choose_threshold(binary, half_a, shipped, mined, tmp):
         chosen = t
     return chosen
 
+def cross_validate(binary, rows, shipped, mined, tmp, folds):
+    """Each fold (line number mod `folds`) held out in turn, the threshold
+    chosen on the others as choose_threshold does; the held-out scores
+    summed. Returns (changed, detection right, correction right, thresholds)."""
+    changed = det = cor = 0
+    chosen = []
+    for k in range(folds):
+        held = [r for i, r in enumerate(rows) if i % folds == k]
+        tune = [r for i, r in enumerate(rows) if i % folds != k]
+        t = choose_threshold(binary, tune, shipped, mined, tmp)
+        chosen.append(t)
+        if t is None:
+            continue
+        s = score(held, run_fix(binary, make_rules(shipped, mined, t, tmp), [w for w, _ in held]))
+        changed, det, cor = changed + s["changed"], det + s["det"], cor + s["cor"]
+    return changed, det, cor, chosen
+
 def main():
     src = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -141,6 +162,8 @@ def main():
     ap.add_argument("--mined", type=int, default=3000, help="suggest candidates to read")
     ap.add_argument("--swap", action="store_true",
                     help="tune on half B and report on half A (a second held-out estimate)")
+    ap.add_argument("--folds", type=int, default=10,
+                    help="also cross-validate: each of FOLDS folds held out in turn (0: off)")
     a = ap.parse_args()
     data = os.path.join(a.shared, "corpora/csc/ocr_test_1000.tsv")
     if not os.path.exists(data):
@@ -188,6 +211,18 @@ def main():
                 n = sum(c >= u for _, c in mined)
                 report(f"shipped + {n} mined, confidence >= {u} ({held})", half_b, a.zh_fix,
                        rules, clean_texts)
+    if a.folds > 1:
+        for alone in (None, ALONE):
+            with tempfile.TemporaryDirectory() as tmp:
+                mined = mine(a.zh_fix, rows, a.rules, a.mined, tmp, alone)
+                changed, det, cor, chosen = cross_validate(a.zh_fix, rows, a.rules, mined, tmp,
+                                                           a.folds)
+                how = "" if alone is None else f", --alone {alone}"
+                f = lambda k: f"{k / changed:.3f}" if changed else "undefined"
+                print(f"eval_csc: {a.folds}-fold cross-validation{how}: thresholds {chosen}; "
+                      f"{changed} of {len(rows)} sentences changed, detection P {f(det)} "
+                      f"({det}), correction P {f(cor)} ({cor}), correction R "
+                      f"{cor / len(rows):.3f}")
     return 0
 
 if __name__ == "__main__":
