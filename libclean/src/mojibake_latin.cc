@@ -740,6 +740,11 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     if (word_edge && after.size() == 3 && ReadNonChinese(after, false).letters == 1) {
       candidates.back().weak = true;
     }
+    // One character from a run holding a no-break space: French puts one
+    // before "»", and "é »" of "commité »" is the UTF-8 of "頻".
+    if (r.end - r.begin == 3 && (line_bytes[r.begin + 1] == '\xA0' || line_bytes[r.begin + 2] == '\xA0')) {
+      candidates.back().weak = true;
+    }
     // One small letter right after two capitals: "AHÅ™" is no "AHř".
     if (after.size() == 2 && r.begin >= 2 && IsAsciiCapital(chars[r.begin - 1].cp) &&
         IsAsciiCapital(chars[r.begin - 2].cp) &&

@@ -403,6 +403,9 @@ TEST(MojibakeCasesTest, Table) {
       // UTF-8 of "녔". A two-byte Greek letter inside one is not.
       {"I'm not such a fan of Charlotte Brontë…”", "I'm not such a fan of Charlotte Brontë…”"},
       {"Humanized HLA-DR4.RagKO.IL2RÎ³cKO.NOD mice", "Humanized HLA-DR4.RagKO.IL2RγcKO.NOD mice"},
+      // French puts a no-break space before "»": "é »" is the UTF-8 of
+      // "頻", a reading only beside other fixes.
+      {"non « commit\u00E9\u00A0», modifications", "non « commit\u00E9\u00A0», modifications"},
       // A single small letter right after two capitals is no reading
       // (ftfy's synthetic negative); "ß" is, capital words keep it.
       {"AHÅ™, the new sofa from IKEA", "AHÅ™, the new sofa from IKEA"},
