@@ -175,6 +175,33 @@ void FindIslands(Legacy enc, const std::vector<Char>& chars,
   }
 }
 
+// "锟斤拷" is the GBK reading of EF BF BD EF BF BD, two U+FFFD written as
+// UTF-8: the best-known mojibake of Chinese web text, and never text (锟
+// is a rare character, and not before 斤拷). Each becomes two U+FFFD,
+// also inside clean text, where a whole island cannot read as UTF-8.
+void FindKunJinKao(const std::vector<Char>& chars, std::vector<MojibakeFix>* fixes) {
+  auto at = [&chars](size_t i) {
+    return i + 2 < chars.size() && chars[i].cp == U'锟' && chars[i + 1].cp == U'斤' &&
+           chars[i + 2].cp == U'拷';
+  };
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (!at(i)) continue;
+    size_t j = i;
+    MojibakeFix f;
+    while (at(j)) {
+      f.after += "\xEF\xBF\xBD\xEF\xBF\xBD";
+      j += 3;
+    }
+    f.begin = chars[i].pos;
+    f.end = chars[j - 1].pos + chars[j - 1].len;
+    f.rule = "mojibake:utf8-as-gbk";
+    f.cost_before = SpanCost(chars, i, j);
+    f.cost_after = ReplacementCost(chars, i, j, f.after);
+    fixes->push_back(std::move(f));
+    i = j - 1;
+  }
+}
+
 }  // namespace
 
 void FindCjkMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
@@ -182,6 +209,7 @@ void FindCjkMojibake(std::string_view /*line*/, const std::vector<Char>& chars,
   size_t before = fixes->size();
   FindIslands(Legacy::kGbk, chars, fixes);
   if (fixes->size() == before) FindIslands(Legacy::kBig5, chars, fixes);
+  if (fixes->size() == before) FindKunJinKao(chars, fixes);
 }
 
 }  // namespace zhclean::internal

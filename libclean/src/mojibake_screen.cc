@@ -71,6 +71,10 @@ constexpr int kGbkRun = 3;
 constexpr int kGbkStates = kStates * 4;
 constexpr int kGbkRow = 32;
 static_assert(kGbkStates <= kGbkRow);
+// A pair code of its own for "锟", whose row flags from any state: "锟斤拷"
+// (two U+FFFD as UTF-8, read as GBK) is only two sequences long.
+constexpr uint8_t kKunPair = kPairs;
+static_assert(kKunPair < 0xFF);
 
 // What the screen needs of a character of the windows-1252 and Latin-1
 // mojibake of UTF-8, GBK and Big5: all of two UTF-8 bytes (U+0080-07FF)
@@ -86,7 +90,7 @@ struct TableChar {
 struct Tables {
   std::array<std::array<Step, kPairs>, kStates> step;
   std::array<TableChar, kTableChars> table_chars;
-  std::array<std::array<uint8_t, kGbkRow>, kPairs> gbk;
+  std::array<std::array<uint8_t, kGbkRow>, kPairs + 1> gbk;  // And kKunPair's row.
   // GBK pair codes of U+3000-9FFF, the screen's hot path: 28 kB built at
   // start-up keep it free of the first-use check of PairsOf().
   std::array<uint8_t, 0x7000> han_gbk;
@@ -104,6 +108,7 @@ void BuildGbkAutomaton(Tables* t) {
       if (s.events & kLong) run = run < kGbkRun ? run + 1 : kGbkRun;
       t->gbk[k][g] = static_cast<uint8_t>(s.state * 4 + run);
     }
+    t->gbk[kKunPair][g] = kGbkRun;
   }
 }
 
@@ -157,6 +162,7 @@ const Tables& GetTables() {
     for (char32_t c = 0x3000; c < 0xA000; ++c) {
       t.han_gbk[c - 0x3000] = GbkPair(c);
     }
+    t.han_gbk[U'锟' - 0x3000] = kKunPair;
     const SingleByteMasks& single = GetSingleByteMasks();
     bool plain = true;
     for (char32_t c = 0x3000; c < 0x4000 && plain; ++c) {

@@ -406,6 +406,12 @@ TEST(MojibakeCasesTest, Table) {
       // French puts a no-break space before "»": "é »" is the UTF-8 of
       // "頻", a reading only beside other fixes.
       {"non « commit\u00E9\u00A0», modifications", "non « commit\u00E9\u00A0», modifications"},
+      // "锟斤拷" is two U+FFFD written as UTF-8 and read as GBK, also alone
+      // and inside clean text; "锟" without "斤拷" stays.
+      {"这是锟斤拷测试，文字锟斤拷锟斤拷丢失。",
+       "这是\xEF\xBF\xBD\xEF\xBF\xBD测试，文字\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD丢失。"},
+      {"锟斤拷", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"锟铻之剑", "锟铻之剑"},
       // A single small letter right after two capitals is no reading
       // (ftfy's synthetic negative); "ß" is, capital words keep it.
       {"AHÅ™, the new sofa from IKEA", "AHÅ™, the new sofa from IKEA"},
