@@ -412,6 +412,10 @@ TEST(MojibakeCasesTest, Table) {
        "这是\xEF\xBF\xBD\xEF\xBF\xBD测试，文字\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD丢失。"},
       {"锟斤拷", "\xEF\xBF\xBD\xEF\xBF\xBD"},
       {"锟铻之剑", "锟铻之剑"},
+      // UTF-8 saved with a byte order mark and read as GBK: the mark
+      // ("锘" and the next character) is no text and goes.
+      {"锘夸腑鏂囨祴璇曞唴瀹癸紝杩欐槸涓\xEF\xBF\xBD娈垫枃瀛椼\xEF\xBF\xBD\xEF\xBF\xBD",
+       "中文测试内容，这是\xEF\xBF\xBD段文字\xEF\xBF\xBD"},
       // A single small letter right after two capitals is no reading
       // (ftfy's synthetic negative); "ß" is, capital words keep it.
       {"AHÅ™, the new sofa from IKEA", "AHÅ™, the new sofa from IKEA"},
