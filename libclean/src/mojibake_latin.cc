@@ -97,13 +97,18 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
   best.fix.cost_after = INT32_MAX;
   std::string next;
   for (int layer = 1; layer <= kMaxLayers; ++layer) {
+    // A byte order mark at the start of a line ("ï»¿": a UTF-8 file saved
+    // with one) is no text: the reading goes without it.
+    size_t mark = begin == 0 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    std::string_view reading = std::string_view(bytes).substr(mark);
     // U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
-    int cost = PlausibleReplacementCost(chars, begin, end, bytes);
+    int cost = PlausibleReplacementCost(chars, begin, end, reading);
     // The next layer's bytes first, so that this layer's can be moved.
     bool deeper = layer < kMaxLayers && EncodeSloppy(bytes, &next) &&
                   ValidUtf8Prefix(next) == next.size() && next != bytes;
     if (cost < best.fix.cost_after) {
-      best.weak = !WeakResultAllowed(bytes, end - begin, leftovers);
+      best.weak = !WeakResultAllowed(reading, end - begin, leftovers);
+      if (mark > 0) bytes.erase(0, mark);
       best.fix.after = std::move(bytes);
       best.fix.layers = layer;
       best.fix.cost_after = cost;
@@ -111,7 +116,7 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
     if (!deeper) break;
     bytes.swap(next);
   }
-  if (best.fix.after.empty()) return;
+  if (best.fix.cost_after == INT32_MAX) return;
   // Letters of two scripts other than Latin, and no Chinese: by chance.
   NonChinese other = ReadNonChinese(best.fix.after);
   if (!other.chinese && other.mixed) return;

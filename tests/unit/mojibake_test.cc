@@ -416,6 +416,11 @@ TEST(MojibakeCasesTest, Table) {
       // ("锘" and the next character) is no text and goes.
       {"锘夸腑鏂囨祴璇曞唴瀹癸紝杩欐槸涓\xEF\xBF\xBD娈垫枃瀛椼\xEF\xBF\xBD\xEF\xBF\xBD",
        "中文测试内容，这是\xEF\xBF\xBD段文字\xEF\xBF\xBD"},
+      // The same read as windows-1252 ("ï»¿"): at the start of a line the
+      // mark goes, alone or at the head of a run; elsewhere it stays.
+      {"ï»¿ä¸­æ–‡æµ‹è¯•å†…å®¹ï¼Œè¿™æ˜¯ä¸€æ®µæ–‡å­—ã€‚", "中文测试内容，这是一段文字。"},
+      {"ï»¿cafÃ© crÃ¨me", "café crème"},
+      {"abc ï»¿ def", "abc ï»¿ def"},
       // A single small letter right after two capitals is no reading
       // (ftfy's synthetic negative); "ß" is, capital words keep it.
       {"AHÅ™, the new sofa from IKEA", "AHÅ™, the new sofa from IKEA"},
