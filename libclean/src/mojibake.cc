@@ -232,11 +232,7 @@ bool InParenthesizedWord(const std::vector<Char>& chars, size_t at) {
          chars[e].cp == ')';
 }
 
-}  // namespace
-
-namespace {
-
-// The script of `c` for CountOtherScripts: 0 for Latin (up to U+024F, and
+// The script of `c` for ReadNonChinese: 0 for Latin (up to U+024F, and
 // Latin Extended Additional), accents and combining marks, punctuation and
 // symbols, Chinese and emoji; else an id per script.
 int OtherScript(char32_t c) {

@@ -115,15 +115,15 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   // never text).
   int after = PlausibleReplacementCost(chars, begin, end, text);
   if (after == kImplausible) return false;
-  // A reading without Chinese characters is by chance when it has fewer
+  // Readings by chance: one without Chinese characters that has fewer
   // than kShort characters above ASCII (the Big5 codes of "由于邾" are the
   // UTF-8 of "Ѥ_м"; GBK ones in a Big5 line give "∲", "ŭ") or letters of
-  // two scripts other than Latin. (A layer of mojibake of mojibake has
-  // Latin-1 letters only, "å¦‡å¥³", or Cyrillic and kana among Chinese
-  // characters, "澶у" of "大".)
-  // Nor is a short one with a letter, of such a script or Latin, among
-  // Chinese characters ("邾�文公" as Big5 gives "м�夽", "衛文公���穿"
-  // gives "�ä夽�").
+  // two scripts other than Latin; and a short one with a letter of such a
+  // script, or a Latin letter outside a word, among Chinese characters
+  // ("邾�文公" as Big5 gives "м�夽", "衛文公���穿" gives "�ä夽�"). A
+  // layer of mojibake of mojibake is long, and has Latin-1 letters only
+  // ("å¦‡å¥³") or Cyrillic letters and kana among Chinese characters
+  // ("澶у" of "大").
   constexpr size_t kShort = 4;
   NonChinese other = ReadNonChinese(text, /*stop_at_chinese=*/text.size() > 8 * kShort);
   if (!other.chinese && (other.mixed || other.non_ascii < kShort)) return false;
