@@ -639,7 +639,8 @@ void JoinLossyLayer(const std::vector<Char>& chars, std::vector<MojibakeFix>* fi
   }
   std::vector<size_t> order(f.size() - first);
   for (size_t k = 0; k < order.size(); ++k) order[k] = first + k;
-  std::sort(order.begin(), order.end(), [&f](size_t a, size_t b) { return f[a].begin < f[b].begin; });
+  std::sort(order.begin(), order.end(),
+            [&f](size_t a, size_t b) { return f[a].begin < f[b].begin; });
   // Where each join starts, and its length in fixes.
   std::vector<std::pair<size_t, size_t>> joins;
   for (size_t i = 0; i < order.size();) {
@@ -747,7 +748,8 @@ bool FindUtf8Runs(std::string_view line, const std::vector<Char>& chars,
     }
     // One character from a run holding a no-break space: French puts one
     // before "»", and "é »" of "commité »" is the UTF-8 of "頻".
-    if (r.end - r.begin == 3 && (line_bytes[r.begin + 1] == '\xA0' || line_bytes[r.begin + 2] == '\xA0')) {
+    if (r.end - r.begin == 3 &&
+        (line_bytes[r.begin + 1] == '\xA0' || line_bytes[r.begin + 2] == '\xA0')) {
       candidates.back().weak = true;
     }
     // One small letter right after two capitals: "AHÅ™" is no "AHř".

@@ -231,7 +231,9 @@ TEST_F(MojibakeCorpusTest, CleanTextWithLostCharactersStays) {
     ++lines;
     if (RepairMojibakeText(marked) != marked) {
       ++changed;
-      if (std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) std::fprintf(stderr, "CHANGED %s\n", marked.c_str());
+      if (std::getenv("ZHCLEAN_DEBUG_MOJIBAKE")) {
+        std::fprintf(stderr, "CHANGED %s\n", marked.c_str());
+      }
     }
   }
   std::printf("[rate] clean text with lost characters: %zu of %zu lines changed\n", changed, lines);
