@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "mojibake.h"
 #include "utf8.h"
 
 namespace zhclean::internal {
@@ -47,6 +48,10 @@ char32_t DecodeNumericRef(std::string_view line, size_t pos, size_t* end) {
     value = value * (hex ? 16 : 10) + static_cast<uint32_t>(d);
   }
   if (digits == 0 || i >= line.size() || line[i] != ';') return 0;
+  // As HTML does: a reference to U+0080-009F means windows-1252's
+  // character for that byte (`&#150;` is "–"); the five bytes it leaves
+  // undefined stay C1 controls, which are not text.
+  if (value >= 0x80 && value <= 0x9F) value = SloppyCp1252Char(static_cast<unsigned char>(value));
   if (!IsTextScalar(value)) return 0;
   *end = i + 1;
   return value;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "escapes.h"
+#include "mojibake.h"
 #include "non_han_bytes.h"
 #include "ruby.h"
 #include "utf8.h"
@@ -33,6 +34,7 @@ enum class Pass {
   kControl,
   kJson,
   kEntity,
+  kMojibake,  // Only where kJson or kEntity decoded characters above ASCII.
   kCrlf,
   kAsciiWidth,
   kNfc,
@@ -43,9 +45,10 @@ enum class Pass {
 };
 
 const char* RuleName(Pass pass) {
-  static const char* const kNames[] = {
-      "control", "json-escape", "entity", "crlf",        "ascii-width",
-      "nfc",     "radical",     "ruby",   "punct-width", "space"};
+  static const char* const kNames[] = {"control",     "json-escape", "entity",
+                                       "mojibake:after-references",   "crlf",
+                                       "ascii-width", "nfc",         "radical",
+                                       "ruby",        "punct-width", "space"};
   return kNames[static_cast<int>(pass)];
 }
 
@@ -144,6 +147,7 @@ void NormalizeStage::BuildPasses() {
       {options_.controls, Pass::kControl},
       {options_.json_escapes, Pass::kJson},
       {options_.entities, Pass::kEntity},
+      {options_.mojibake, Pass::kMojibake},
       {options_.crlf, Pass::kCrlf},
       {options_.ascii_width, Pass::kAsciiWidth},
       {options_.nfc, Pass::kNfc},
@@ -304,6 +308,22 @@ NormalizeStage::LineRun NormalizeStage::ScanLines(std::string_view text) const {
   return run;
 }
 
+bool HasHighByte(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
+}
+
+// zh-repair's mojibake hypotheses over a segment (its '\n' aside), as
+// pass edits.
+void FindMojibakeEdits(std::string_view text, PassEdits* edits) {
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  std::vector<internal::MojibakeFix> fixes;
+  internal::FindMojibake(text, &fixes);
+  for (internal::MojibakeFix& f : fixes) {
+    edits->push_back({f.begin, f.end - f.begin, std::move(f.after),
+                      "re-decoded after character references were decoded"});
+  }
+}
+
 void NormalizeStage::FindEdits(Pass pass, std::string_view text,
                                PassEdits* edits) const {
   switch (pass) {
@@ -313,6 +333,8 @@ void NormalizeStage::FindEdits(Pass pass, std::string_view text,
       return internal::FindJsonEscapeEdits(text, edits);
     case Pass::kEntity:
       return internal::FindEntityEdits(text, edits);
+    case Pass::kMojibake:
+      return FindMojibakeEdits(text, edits);
     case Pass::kControl:
       return internal::FindControlEdits(text, edits);
     case Pass::kNfc:
@@ -361,7 +383,13 @@ void NormalizeStage::RunPasses(uint16_t mask, uint64_t base, EditLog* log) {
     current_.swap(next_);
     // Characters an edit brought in may need later passes (a superset
     // of the passes is harmless: a pass without its trigger finds nothing).
-    for (const PassEdit& e : edits) mask |= PassMask(e.after);
+    // Decoded characters above ASCII may be mojibake the repair stage
+    // could not see behind the references.
+    bool decoded = pass == Pass::kJson || pass == Pass::kEntity;
+    for (const PassEdit& e : edits) {
+      mask |= PassMask(e.after);
+      if (decoded && HasHighByte(e.after)) mask |= Bit(Pass::kMojibake) & enabled_;
+    }
     if (line_ends_ == LineEnds::kLf && EndsInCrLf(current_)) {
       mask |= Bit(Pass::kCrlf) & enabled_;
     }

@@ -25,6 +25,8 @@ TEST(EntityTest, Table) {
       {"&amp;lt;b&amp;gt;", "<b>"},  // Double-escaped.
       {"&amp;amp;amp;", "&"},
       {"&amp;#20013;", "中"},
+      // U+0080-009F as HTML reads them: windows-1252's characters.
+      {"&#128;&#150;&#x93;ok&#x94;", "€–“ok”"},
       {"&amp;", "&"},
       {"&amp;lt", "&lt"},  // No ';' after lt.
       // Not references, or not text: stay.
@@ -38,7 +40,7 @@ TEST(EntityTest, Table) {
       {"&#0;", "&#0;"},
       {"&#1;", "&#1;"},
       {"&#10;", "&#10;"},        // Would split the line.
-      {"&#128;", "&#128;"},      // C1.
+      {"&#129;", "&#129;"},      // C1 that windows-1252 leaves undefined.
       {"&#xD800;", "&#xD800;"},  // Surrogate.
       {"&#xFFFE;", "&#xFFFE;"},
       {"&#x110000;", "&#x110000;"},

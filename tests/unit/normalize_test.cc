@@ -233,6 +233,22 @@ TEST(NormalizeStageTest, MixedTextExpected) {
   EXPECT_EQ(Normalize(kMixed), want);
 }
 
+// Mojibake behind character references: the repair stage saw only the
+// references, so this stage repairs what decoding them uncovered, with the
+// same hypotheses; only on lines where references gave characters above
+// ASCII, and not with the option off.
+TEST(NormalizeStageTest, MojibakeBehindReferencesIsRepaired) {
+  std::vector<Recorded> edits;
+  EXPECT_EQ(Normalize("10\u00CE&frac14;s\n", {}, kWhole, &edits), "10\u03BCs\n");
+  EXPECT_EQ(CountByRule(edits)["mojibake:after-references"], 1);
+  EXPECT_EQ(Normalize("caf&Atilde;&copy;\n"), "caf\u00E9\n");
+  EXPECT_EQ(Normalize("&#228;&#184;&#173;&#230;&#150;&#135;\n"), "中文\n");
+  EXPECT_EQ(Normalize("caf\u00C3\u00A9 &lt;b&gt;\n"), "caf\u00C3\u00A9 <b>\n");
+  NormalizeOptions off;
+  off.mojibake = false;
+  EXPECT_EQ(Normalize("caf&Atilde;&copy;\n", off), "caf\u00C3\u00A9\n");
+}
+
 TEST(NormalizeStageTest, ChunkBoundaryInvariance) {
   std::vector<std::string> texts = {
       kMixed, ReadFile(Samples() / "001_685f646d0e7a449a/input.txt"),

@@ -115,6 +115,7 @@ StatusOr<std::unique_ptr<Pipeline>> Build(const po::variables_map& vm, const Edi
   pipeline->Add(std::move(repair));
   NormalizeOptions normalize;
   for (const NormalizeFlag& f : kNormalizeFlags) normalize.*f.field = !vm[f.name].as<bool>();
+  normalize.mojibake = options.mojibake;
   ZHCLEAN_ASSIGN_OR_RETURN(auto stage, NewNormalizeStage(normalize));
   pipeline->Add(std::move(stage));
   return pipeline;

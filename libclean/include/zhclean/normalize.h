@@ -9,8 +9,8 @@
 //
 // Each option switches one rule; every change is recorded in the stage's
 // EditLog under the rule name given below. Rules run in a fixed order
-// (control, json-escape, entity, crlf, ascii-width, nfc, radical, ruby,
-// punct-width, space), each on the output of the previous one, one line
+// (control, json-escape, entity, mojibake:after-references, crlf,
+// ascii-width, nfc, radical, ruby, punct-width, space), each on the output of the previous one, one line
 // at a time; the result does not depend on where chunks are cut. Text that
 // needs no change is copied through a fast scan. See docs/normalize.md.
 #ifndef ZHCLEAN_NORMALIZE_H_
@@ -30,8 +30,10 @@ struct NormalizeOptions {
   bool ruby = true;
   // "entity": decodes HTML character references (`&amp;`, `&#20013;`,
   // `&#x4E2D;`); names come from libxml2's HTML entity table; a terminating
-  // `;` is required; references to controls (and to what the control rule
-  // removes), surrogates and C1 code points stay as they are.
+  // `;` is required; references to U+0080-009F mean windows-1252's
+  // characters, as in HTML (`&#150;` is "–"); references to controls (and
+  // to what the control rule removes), surrogates and the five C1 code
+  // points windows-1252 leaves undefined stay as they are.
   bool entities = true;
   // "json-escape": decodes `\uXXXX` escapes on lines that are an escaped
   // body (no raw Han on the line and at least three escapes of CJK text,
@@ -65,6 +67,11 @@ struct NormalizeOptions {
   // CR LF (or CR CR LF) -> LF. A document whose first line ends in CR LF
   // is a CRLF file and keeps its line ends; a lone CR stays.
   bool crlf = true;
+  // "mojibake:after-references": on a line where the entity or
+  // json-escape rule decoded characters above ASCII, repairs the mojibake
+  // they uncovered with zh-repair's hypotheses (`10Î&frac14;s` -> `10μs`,
+  // `caf&Atilde;&copy;` -> `café`). zh-repair's --no-mojibake turns it off.
+  bool mojibake = true;
 };
 
 // Returns the normalize stage (name "normalize") configured by `options`.
