@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <string>
 
+#include "mojibake_internal.h"
+#include "repair_codec.h"
 #include "repair_lines.h"
 #include "utf8.h"
 #include "zhclean/diagnostic.h"
@@ -44,6 +46,9 @@ class RepairStage : public Stage {
   Status Decode(std::string_view bytes, bool flush, EditLog* log);
   void DecodeUtf8(std::string_view bytes, bool flush, EditLog* log);
   void AppendInvalid(std::string_view bad, EditLog* log);
+  void AppendUtf8Valid(std::string_view valid, EditLog* log);
+  void EndBadLine(size_t line_end, EditLog* log);
+  void FlushBadLine(EditLog* log);
   void Emit(bool flush, std::string* out, EditLog* log);
   bool EmitDirect(std::string_view in, std::string* out, EditLog* log);
 
@@ -57,6 +62,17 @@ class RepairStage : public Stage {
   std::string pending_;  // Decoded text not yet repaired (a partial line).
   uint64_t pending_offset_ = 0;  // Decoded offset of pending_[0].
   size_t scanned_ = 0;   // pending_[0, scanned_) holds no '\n'.
+  // The invalid sequences of the current line of a UTF-8 document, each
+  // shown as U+FFFD at `pos` in pending_; their records wait for the line's
+  // end, where a line of GBK is decoded as such instead (EndBadLine).
+  struct Bad {
+    size_t pos;
+    std::string raw;
+  };
+  std::vector<Bad> line_bad_;
+  size_t line_begin_ = 0;  // Start of that line in pending_.
+  bool line_cut_ = false;  // Part of the line went out already (overlong).
+  bool head_out_ = false;  // pending_[0] continues a line cut by Emit.
 };
 
 void RepairStage::BeginDocument() {
@@ -67,6 +83,10 @@ void RepairStage::BeginDocument() {
   pending_offset_ = 0;
   scanned_ = 0;
   decoder_.reset();
+  line_bad_.clear();
+  line_begin_ = 0;
+  line_cut_ = false;
+  head_out_ = false;
 }
 
 Status RepairStage::Start(bool complete, EditLog* log) {
@@ -118,7 +138,7 @@ void RepairStage::DecodeUtf8(std::string_view bytes, bool flush, EditLog* log) {
   }
   while (!bytes.empty()) {
     size_t valid = internal::ValidUtf8Prefix(bytes);
-    pending_.append(bytes.substr(0, valid));
+    AppendUtf8Valid(bytes.substr(0, valid), log);
     bytes.remove_prefix(valid);
     if (bytes.empty()) break;
     if (!flush && internal::IncompleteTail(bytes) == bytes.size()) {
@@ -126,9 +146,71 @@ void RepairStage::DecodeUtf8(std::string_view bytes, bool flush, EditLog* log) {
       break;
     }
     size_t bad = internal::InvalidSequenceLength(bytes);
-    AppendInvalid(bytes.substr(0, bad), log);
+    if (line_bad_.empty()) {  // The line's start: after the last '\n' held.
+      size_t nl = pending_.rfind('\n');
+      line_begin_ = nl == std::string::npos ? 0 : nl + 1;
+      line_cut_ = line_begin_ == 0 && head_out_;
+    }
+    line_bad_.push_back({pending_.size(), std::string(bytes.substr(0, bad))});
+    pending_.append(kReplacement);
     bytes.remove_prefix(bad);
   }
+  if (flush) EndBadLine(pending_.size(), log);
+}
+
+// Appends valid UTF-8; while the current line holds invalid sequences,
+// each '\n' ends it.
+void RepairStage::AppendUtf8Valid(std::string_view valid, EditLog* log) {
+  while (!line_bad_.empty() && !valid.empty()) {
+    size_t nl = valid.find('\n');
+    if (nl == std::string_view::npos) break;
+    pending_.append(valid.substr(0, nl + 1));
+    valid.remove_prefix(nl + 1);
+    EndBadLine(pending_.size(), log);
+  }
+  pending_.append(valid);
+}
+
+// The current line, pending_[line_begin_, line_end), ends. When it had
+// invalid sequences and, read whole as GBK, is common Chinese (the line of
+// a GBK page inside a UTF-8 document), it becomes that reading; else each
+// sequence stays U+FFFD and is recorded.
+void RepairStage::EndBadLine(size_t line_end, EditLog* log) {
+  if (line_bad_.empty()) return;
+  size_t content_end = line_end;
+  if (content_end > line_begin_ && pending_[content_end - 1] == '\n') --content_end;
+  std::string raw, text;
+  size_t at = line_begin_;
+  for (const Bad& b : line_bad_) {
+    raw.append(pending_, at, b.pos - at);
+    raw += b.raw;
+    at = b.pos + sizeof kReplacement - 1;
+  }
+  raw.append(pending_, at, content_end - at);
+  internal::HanCount han;
+  if (!line_cut_ && line_bad_.size() >= 2 &&
+      internal::DecodeLegacy(internal::Legacy::kGbk, raw, &text) &&
+      internal::ChineseReading(text, &han) && han.chars >= 4 && han.MeanCost() <= 50 &&
+      internal::HasKnownPair(text)) {
+    std::string shown = pending_.substr(line_begin_, content_end - line_begin_);
+    log->Record(pending_offset_ + line_begin_, shown, text, "encoding:line-gbk",
+                "a line of GBK in a UTF-8 document (" + std::to_string(line_bad_.size()) +
+                    " invalid UTF-8 sequences) decoded as GBK");
+    pending_.replace(line_begin_, content_end - line_begin_, text);
+    line_bad_.clear();
+    return;
+  }
+  FlushBadLine(log);
+}
+
+// Records the current line's invalid sequences as U+FFFD, as they stand.
+void RepairStage::FlushBadLine(EditLog* log) {
+  for (const Bad& b : line_bad_) {
+    log->Record(pending_offset_ + b.pos, "", kReplacement, "encoding:invalid",
+                "invalid " + std::string(EncodingName(encoding_)) + " bytes " +
+                    HexBytes(b.raw.data(), b.raw.size()) + " replaced by U+FFFD");
+  }
+  line_bad_.clear();
 }
 
 Status RepairStage::Decode(std::string_view bytes, bool flush, EditLog* log) {
@@ -167,9 +249,20 @@ void RepairStage::Emit(bool flush, std::string* out, EditLog* log) {
     scanned_ = pending_.size();
     return;
   }
+  bool at_line_end = pending_[cut - 1] == '\n';
+  if (!line_bad_.empty()) {
+    if (line_begin_ < cut) {  // An overlong line goes out in pieces.
+      FlushBadLine(log);
+      line_cut_ = true;
+    } else {
+      line_begin_ -= cut;
+      for (Bad& b : line_bad_) b.pos -= cut;
+    }
+  }
   lines_.RepairBlock(std::string_view(pending_).substr(0, cut), pending_offset_, out, log);
   pending_offset_ += cut;
   pending_.erase(0, cut);
+  head_out_ = !at_line_end;
   scanned_ = 0;
   if (!flush && pending_.size() > options_.max_line) Emit(false, out, log);
 }

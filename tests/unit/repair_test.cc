@@ -164,6 +164,44 @@ TEST(RepairStageTest, ChunkBoundariesDoNotMatter) {
   }
 }
 
+// A line of GBK inside a UTF-8 document (pages concatenated, a GBK
+// fragment pasted in) is decoded as GBK when the whole line reads as common
+// Chinese; the result does not depend on where chunks are cut. A UTF-8
+// line with a few broken bytes, and a GBK line longer than max_line (it
+// goes out in pieces), keep U+FFFD.
+TEST(RepairStageTest, GbkLineInUtf8DocumentIsDecoded) {
+  std::string utf8_lines;
+  for (int i = 0; i < 20; ++i) utf8_lines += "今天我们讨论一下中文编码的问题，请大家注意。\n";
+  const std::string line = "导游的收入很大一部分来自购物的回扣，这是业内的行规。\n";
+  std::string gbk;
+  ASSERT_TRUE(internal::EncodeLegacy(Legacy::kGbk, line, &gbk));
+  std::string doc = utf8_lines + gbk + utf8_lines;
+  std::string want = utf8_lines + line + utf8_lines;
+  Result whole = RunStage(doc, doc.size() + 1);
+  EXPECT_EQ(whole.text, want);
+  EXPECT_EQ(whole.rules["encoding:line-gbk"], 1u);
+  EXPECT_EQ(whole.rules.count("encoding:invalid"), 0u);
+  for (size_t chunk : {1, 2, 3, 7, 64, 4096}) {
+    Result r = RunStage(doc, chunk);
+    EXPECT_EQ(r.text, want) << "chunk " << chunk;
+    EXPECT_EQ(r.rules, whole.rules) << "chunk " << chunk;
+  }
+  std::string broken = line;
+  broken[3] = '\xFF';
+  broken[9] = '\xFE';
+  Result b = RunStage(utf8_lines + broken, 7);
+  EXPECT_EQ(b.rules.count("encoding:line-gbk"), 0u);
+  EXPECT_GE(b.rules["encoding:invalid"], 2u);
+  RepairOptions narrow;
+  narrow.max_line = 64;
+  std::string long_gbk;
+  for (int i = 0; i < 8; ++i) long_gbk += gbk.substr(0, gbk.size() - 1);
+  Result l = RunStage(utf8_lines + long_gbk + "\n", 16, narrow);
+  EXPECT_TRUE(ValidUtf8(l.text));
+  EXPECT_EQ(l.rules.count("encoding:line-gbk"), 0u);
+  EXPECT_GT(l.rules["encoding:invalid"], 0u);
+}
+
 TEST(RepairStageTest, BadInputGivesValidUtf8) {
   std::mt19937 rng(7);
   std::string binary;
