@@ -172,9 +172,9 @@ void RepairStage::AppendUtf8Valid(std::string_view valid, EditLog* log) {
 }
 
 // The current line, pending_[line_begin_, line_end), ends. When it had
-// invalid sequences and, read whole as GBK, is common Chinese (the line of
-// a GBK page inside a UTF-8 document), it becomes that reading; else each
-// sequence stays U+FFFD and is recorded.
+// invalid sequences and, read whole as GBK or else Big5, is common Chinese
+// (the line of a GBK or Big5 page inside a UTF-8 document), it becomes that
+// reading; else each sequence stays U+FFFD and is recorded.
 void RepairStage::EndBadLine(size_t line_end, EditLog* log) {
   if (line_bad_.empty()) return;
   size_t content_end = line_end;
@@ -187,15 +187,26 @@ void RepairStage::EndBadLine(size_t line_end, EditLog* log) {
     at = b.pos + sizeof kReplacement - 1;
   }
   raw.append(pending_, at, content_end - at);
-  internal::HanCount han;
-  if (!line_cut_ && line_bad_.size() >= 2 &&
-      internal::DecodeLegacy(internal::Legacy::kGbk, raw, &text) &&
-      internal::ChineseReading(text, &han) && han.chars >= 4 && han.MeanCost() <= 50 &&
-      internal::HasKnownPair(text)) {
+  // GBK first (a GBK line rarely reads as Big5 at all), then Big5.
+  static constexpr struct {
+    internal::Legacy enc;
+    const char* rule;
+    const char* name;
+  } kTried[] = {{internal::Legacy::kGbk, "encoding:line-gbk", "GBK"},
+                {internal::Legacy::kBig5, "encoding:line-big5", "Big5"}};
+  for (const auto& t : kTried) {
+    internal::HanCount han;
+    text.clear();
+    if (line_cut_ || line_bad_.size() < 2 || !internal::DecodeLegacy(t.enc, raw, &text) ||
+        !internal::ChineseReading(text, &han) || han.chars < 4 || han.MeanCost() > 50 ||
+        !internal::HasKnownPair(text)) {
+      continue;
+    }
     std::string shown = pending_.substr(line_begin_, content_end - line_begin_);
-    log->Record(pending_offset_ + line_begin_, shown, text, "encoding:line-gbk",
-                "a line of GBK in a UTF-8 document (" + std::to_string(line_bad_.size()) +
-                    " invalid UTF-8 sequences) decoded as GBK");
+    log->Record(pending_offset_ + line_begin_, shown, text, t.rule,
+                std::string("a line of ") + t.name + " in a UTF-8 document (" +
+                    std::to_string(line_bad_.size()) + " invalid UTF-8 sequences) decoded as " +
+                    t.name);
     pending_.replace(line_begin_, content_end - line_begin_, text);
     line_bad_.clear();
     return;

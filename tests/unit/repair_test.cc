@@ -164,9 +164,9 @@ TEST(RepairStageTest, ChunkBoundariesDoNotMatter) {
   }
 }
 
-// A line of GBK inside a UTF-8 document (pages concatenated, a GBK
-// fragment pasted in) is decoded as GBK when the whole line reads as common
-// Chinese; the result does not depend on where chunks are cut. A UTF-8
+// A line of GBK or Big5 inside a UTF-8 document (pages concatenated, a
+// fragment pasted in) is decoded as such when the whole line reads as
+// common Chinese; the result does not depend on where chunks are cut. A UTF-8
 // line with a few broken bytes, and a GBK line longer than max_line (it
 // goes out in pieces), keep U+FFFD.
 TEST(RepairStageTest, GbkLineInUtf8DocumentIsDecoded) {
@@ -175,11 +175,15 @@ TEST(RepairStageTest, GbkLineInUtf8DocumentIsDecoded) {
   const std::string line = "导游的收入很大一部分来自购物的回扣，这是业内的行规。\n";
   std::string gbk;
   ASSERT_TRUE(internal::EncodeLegacy(Legacy::kGbk, line, &gbk));
-  std::string doc = utf8_lines + gbk + utf8_lines;
-  std::string want = utf8_lines + line + utf8_lines;
+  const std::string traditional = "導遊的收入很大一部分來自購物的回扣，這是業內的行規。\n";
+  std::string big5;
+  ASSERT_TRUE(internal::EncodeLegacy(Legacy::kBig5, traditional, &big5));
+  std::string doc = utf8_lines + gbk + utf8_lines + big5 + utf8_lines;
+  std::string want = utf8_lines + line + utf8_lines + traditional + utf8_lines;
   Result whole = RunStage(doc, doc.size() + 1);
   EXPECT_EQ(whole.text, want);
   EXPECT_EQ(whole.rules["encoding:line-gbk"], 1u);
+  EXPECT_EQ(whole.rules["encoding:line-big5"], 1u);
   EXPECT_EQ(whole.rules.count("encoding:invalid"), 0u);
   for (size_t chunk : {1, 2, 3, 7, 64, 4096}) {
     Result r = RunStage(doc, chunk);
