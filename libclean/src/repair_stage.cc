@@ -46,6 +46,7 @@ class RepairStage : public Stage {
   Status Decode(std::string_view bytes, bool flush, EditLog* log);
   void DecodeUtf8(std::string_view bytes, bool flush, EditLog* log);
   void AppendInvalid(std::string_view bad, EditLog* log);
+  void RecordInvalid(size_t pos, std::string_view bad, EditLog* log);
   void AppendUtf8Valid(std::string_view valid, EditLog* log);
   void EndBadLine(size_t line_end, EditLog* log);
   void FlushBadLine(EditLog* log);
@@ -123,10 +124,15 @@ Status RepairStage::Start(bool complete, EditLog* log) {
 }
 
 void RepairStage::AppendInvalid(std::string_view bad, EditLog* log) {
-  log->Record(pending_offset_ + pending_.size(), "", kReplacement, "encoding:invalid",
+  RecordInvalid(pending_.size(), bad, log);
+  pending_.append(kReplacement);
+}
+
+// Records that the invalid bytes `bad` show as U+FFFD at pending_[pos].
+void RepairStage::RecordInvalid(size_t pos, std::string_view bad, EditLog* log) {
+  log->Record(pending_offset_ + pos, "", kReplacement, "encoding:invalid",
               "invalid " + std::string(EncodingName(encoding_)) + " bytes " +
                   HexBytes(bad.data(), bad.size()) + " replaced by U+FFFD");
-  pending_.append(kReplacement);
 }
 
 void RepairStage::DecodeUtf8(std::string_view bytes, bool flush, EditLog* log) {
@@ -216,11 +222,7 @@ void RepairStage::EndBadLine(size_t line_end, EditLog* log) {
 
 // Records the current line's invalid sequences as U+FFFD, as they stand.
 void RepairStage::FlushBadLine(EditLog* log) {
-  for (const Bad& b : line_bad_) {
-    log->Record(pending_offset_ + b.pos, "", kReplacement, "encoding:invalid",
-                "invalid " + std::string(EncodingName(encoding_)) + " bytes " +
-                    HexBytes(b.raw.data(), b.raw.size()) + " replaced by U+FFFD");
-  }
+  for (const Bad& b : line_bad_) RecordInvalid(b.pos, b.raw, log);
   line_bad_.clear();
 }
 
