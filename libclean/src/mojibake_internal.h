@@ -82,6 +82,11 @@ inline bool SmallLatinLetter(char32_t c) {
          (c >= 0x179 && c < 0x17F && c % 2 == 0);
 }
 
+// Highest mean unigram cost (12.5 nats) of the Han characters of a reading
+// that counts as common Chinese: nonsense Han from a wrong decoding is
+// mostly rare characters.
+constexpr int kCommonHanCost = 50;
+
 // The Han characters of a reading: how many, and their summed unigram cost.
 struct HanCount {
   int chars = 0;

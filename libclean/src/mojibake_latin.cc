@@ -913,7 +913,6 @@ int MeanCostBarOne(std::string_view text, const HanCount& han) {
 // one rare character among common ones is, beside a known pair.
 void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_bytes,
                         std::vector<MojibakeFix>* fixes) {
-  constexpr int kCommonHan = 50;  // Mean unigram cost, 12.5 nats.
   std::vector<DoubleBytePiece> pieces = DoubleBytePieces(chars, line_bytes);
   std::vector<DoubleByteCandidate> gbk, big5;
   int gbk_gain = DoubleByteReadings(Legacy::kGbk, chars, line_bytes, pieces, &gbk);
@@ -925,8 +924,9 @@ void FindDoubleByteRuns(const std::vector<Char>& chars, const LineBytes& line_by
   bool strong = false;
   for (size_t i = 0; i < best.size(); ++i) {
     const DoubleByteCandidate& c = best[i];
-    bool common = c.han.MeanCost() <= kCommonHan ||
-                  (MeanCostBarOne(c.fix.after, c.han) <= kCommonHan && HasKnownPair(c.fix.after));
+    bool common = c.han.MeanCost() <= kCommonHanCost ||
+                  (MeanCostBarOne(c.fix.after, c.han) <= kCommonHanCost &&
+                   HasKnownPair(c.fix.after));
     chinese[i] = c.han.chars >= 2 && c.fix.cost_before - c.fix.cost_after >= kMinGain && common &&
                  (c.han.chars >= 4 || HasKnownPair(c.fix.after));
     strong |= chinese[i] && c.fix.cost_before - c.fix.cost_after >= 10 * kCostScale;

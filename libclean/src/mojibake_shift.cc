@@ -48,7 +48,8 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
     if (end < chars.size() && IsLostMark(chars[end].cp)) ++span_end;
     text += "\xEF\xBF\xBD";
   }
-  if (han.chars < 3 || !HasKnownPair(text) || han.MeanCost() > 50) return;
+  size_t pairs = KnownPairs(text);
+  if (han.chars < 3 || pairs == 0 || han.MeanCost() > kCommonHanCost) return;
   // A run out of step is nonsense: its characters are rarer than the
   // realigned ones, and it has fewer than half as many known pairs. Clean
   // text after a lost mark is not ("使右宰丑" would realign to "褂以壮",
@@ -59,7 +60,7 @@ void ConsiderShift(const std::vector<Char>& chars, size_t begin, size_t end,
     run.Add(chars[k].cp);
     run_pairs += k > begin && KnownPair(chars[k - 1].cp, chars[k].cp);
   }
-  if (run.MeanCost() <= han.MeanCost() || 2 * run_pairs >= KnownPairs(text)) return;
+  if (run.MeanCost() <= han.MeanCost() || 2 * run_pairs >= pairs) return;
   MojibakeFix f;
   f.cost_before = SpanCost(chars, begin, span_end);
   f.cost_after = ReplacementCost(chars, begin, span_end, text);

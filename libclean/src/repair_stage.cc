@@ -204,7 +204,7 @@ void RepairStage::EndBadLine(size_t line_end, EditLog* log) {
     internal::HanCount han;
     text.clear();
     if (line_cut_ || line_bad_.size() < 2 || !internal::DecodeLegacy(t.enc, raw, &text) ||
-        !internal::ChineseReading(text, &han) || han.chars < 4 || han.MeanCost() > 50 ||
+        !internal::ChineseReading(text, &han) || han.chars < 4 || han.MeanCost() > internal::kCommonHanCost ||
         !internal::HasKnownPair(text)) {
       continue;
     }
