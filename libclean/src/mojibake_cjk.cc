@@ -108,9 +108,9 @@ bool ConsiderIsland(Legacy enc, const std::vector<Char>& chars, size_t begin, si
   if (multi < 2 || good * 10 < high * 6) return false;
   std::string text;
   if (!JoinUnits(bytes, units, begin == 0, end == chars.size(), &text)) return false;
-  // A UTF-8 byte order mark read along ("锘" and the next character, when
-  // a GBK reader took a file saved with one): not text, dropped.
-  if (begin == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  // A byte order mark read along ("锘" and the next character, when a GBK
+  // reader took a file saved with one) goes.
+  if (size_t mark = LeadingByteOrderMark(text, begin)) text.erase(0, mark);
   // Plausible text only; the U+FFFD of a hole counts (its byte 0x1A is
   // never text).
   int after = PlausibleReplacementCost(chars, begin, end, text);

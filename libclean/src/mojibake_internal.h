@@ -169,6 +169,14 @@ struct NonChinese {
 };
 NonChinese ReadNonChinese(std::string_view text, bool stop_at_chinese = true);
 
+// 3 when `reading`, the reading of a span that starts at character
+// `begin` of its line, starts with a UTF-8 byte order mark (a file saved
+// with one, then mis-decoded: "ï»¿", "锘"), else 0. The mark is no text:
+// readings drop it.
+inline size_t LeadingByteOrderMark(std::string_view reading, size_t begin) {
+  return begin == 0 && reading.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 // Sloppy-cp1252 bytes of UTF-8 `text` (windows-1252's undefined bytes as
 // the C1 controls), or false when a character has none.
 bool EncodeSloppy(std::string_view text, std::string* bytes);

@@ -97,9 +97,8 @@ void ConsiderUtf8Run(const std::vector<Char>& chars, size_t begin, size_t end,
   best.fix.cost_after = INT32_MAX;
   std::string next;
   for (int layer = 1; layer <= kMaxLayers; ++layer) {
-    // A byte order mark at the start of a line ("ï»¿": a UTF-8 file saved
-    // with one) is no text: the reading goes without it.
-    size_t mark = begin == 0 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    // A byte order mark at the start of a line ("ï»¿") goes.
+    size_t mark = LeadingByteOrderMark(bytes, begin);
     std::string_view reading = std::string_view(bytes).substr(mark);
     // U+FFFD counts: "ï¿½" is a replacement mark that was itself mis-decoded.
     int cost = PlausibleReplacementCost(chars, begin, end, reading);
