@@ -2,6 +2,7 @@
 #ifndef ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_
 #define ZHCLEAN_SRC_MOJIBAKE_INTERNAL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,6 +36,15 @@ inline void AppendChar(char32_t cp, uint32_t pos, uint32_t len, std::vector<Char
   c.cp = cp;
   c.pos = pos;
   c.len = len;
+}
+
+// Index of the character of `chars` that starts at byte `pos` of the line
+// (a fix's begin or end; chars.size() for the line's end).
+inline size_t CharIndexAt(const std::vector<Char>& chars, size_t pos) {
+  return static_cast<size_t>(
+      std::lower_bound(chars.begin(), chars.end(), pos,
+                       [](const Char& c, size_t p) { return c.pos < p; }) -
+      chars.begin());
 }
 
 // Splits valid UTF-8 (at most kMaxCharsLine bytes) into code points.

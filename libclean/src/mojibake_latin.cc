@@ -659,12 +659,6 @@ void JoinLossyLayer(const std::vector<Char>& chars, std::vector<MojibakeFix>* fi
     }
   }
   if (joins.empty()) return;
-  auto char_at = [&chars](uint32_t pos) {
-    return static_cast<size_t>(
-        std::lower_bound(chars.begin(), chars.end(), pos,
-                         [](const Char& c, uint32_t p) { return c.pos < p; }) -
-        chars.begin());
-  };
   std::vector<MojibakeFix> out;
   auto join = joins.begin();
   for (size_t i = 0; i < order.size();) {
@@ -674,7 +668,7 @@ void JoinLossyLayer(const std::vector<Char>& chars, std::vector<MojibakeFix>* fi
     }
     MojibakeFix one = std::move(f[order[i]]);
     one.end = f[order[i + join->second - 1]].end;
-    size_t b = char_at(one.begin), e = char_at(one.end);
+    size_t b = CharIndexAt(chars, one.begin), e = CharIndexAt(chars, one.end);
     one.after = "\xEF\xBF\xBD";
     one.layers = 2;
     one.cost_before = SpanCost(chars, b, e);

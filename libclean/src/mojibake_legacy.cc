@@ -231,9 +231,7 @@ bool ReadLine(const Codepage& cp, const std::vector<Char>& chars,
   }
   if (fixes->size() == lost || *gain < kMinGain) return false;
   if (fixes->size() == 1) {
-    size_t begin = 0;
-    while (chars[begin].pos != (*fixes)[0].begin) ++begin;
-    return WeakPieceAllowed(chars, begin, (*fixes)[0]);
+    return WeakPieceAllowed(chars, CharIndexAt(chars, (*fixes)[0].begin), (*fixes)[0]);
   }
   return true;
 }
